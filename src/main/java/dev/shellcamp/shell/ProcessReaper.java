@@ -1,0 +1,97 @@
+package dev.shellcamp.shell;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Finds every process a lesson started: bash's descendants, its terminal session, and anything
+ * whose environment carries the session's marker (survivors of `setsid`, `nohup`, `disown`).
+ */
+public final class ProcessReaper {
+  private ProcessReaper() {}
+
+  public static Set<Long> sessionProcesses(long bashPid, String key) {
+    Set<Long> pids = new HashSet<>();
+    long self = ProcessHandle.current().pid();
+    if (bashPid > 0) {
+      ProcessHandle.of(bashPid).ifPresent(h -> h.descendants().forEach(d -> pids.add(d.pid())));
+    }
+    byte[] marker = ("SHELLCAMP_SESSION=" + key).getBytes(StandardCharsets.US_ASCII);
+    try (var dirs = Files.list(Path.of("/proc"))) {
+      for (Path d : (Iterable<Path>) dirs::iterator) {
+        String name = d.getFileName().toString();
+        if (!name.chars().allMatch(Character::isDigit)) {
+          continue;
+        }
+        long pid = Long.parseLong(name);
+        if (pid == self || pid == bashPid) {
+          continue;
+        }
+        if (bashPid > 0 && sessionOf(d) == bashPid || environContains(d, marker)) {
+          pids.add(pid);
+        }
+      }
+    } catch (IOException e) {
+      // no /proc: descendants are all we can find
+    }
+    pids.remove(self);
+    return pids;
+  }
+
+  static void killSession(long bashPid, String key) {
+    for (int round = 0; round < 3; round++) {
+      Set<Long> pids = sessionProcesses(bashPid, key);
+      if (pids.isEmpty()) {
+        return;
+      }
+      pids.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+      sleep(20);
+    }
+  }
+
+  private static long sessionOf(Path proc) {
+    try {
+      String stat = Files.readString(proc.resolve("stat"));
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return Long.parseLong(f[3]);
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+  }
+
+  private static boolean environContains(Path proc, byte[] marker) {
+    try {
+      byte[] env = Files.readAllBytes(proc.resolve("environ"));
+      outer:
+      for (int i = 0; i + marker.length <= env.length; i++) {
+        if (i > 0 && env[i - 1] != 0) {
+          continue;
+        }
+        for (int j = 0; j < marker.length; j++) {
+          if (env[i + j] != marker[j]) {
+            continue outer;
+          }
+        }
+        int end = i + marker.length;
+        if (end == env.length || env[end] == 0) {
+          return true;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // gone already, or not ours to read
+    }
+    return false;
+  }
+
+  private static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,460 @@
+package dev.shellcamp.shell;
+
+import com.pty4j.PtyProcess;
+import com.pty4j.PtyProcessBuilder;
+import com.pty4j.WinSize;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One persistent interactive bash on a PTY. A command line is handed over through a control
+ * file and a readline key binding, so bash runs it as a genuine interactive line (history,
+ * aliases, job control, Ctrl-C) without our text being echoed, completed or wrapped by readline.
+ */
+public final class PtyShell implements AutoCloseable {
+  private static final byte[] RUN_KEYS = {0x18, 0x01};   // ^X^A: load + accept-line
+  private static final byte[] QUERY_KEYS = {0x18, 0x0e}; // ^X^N: hidden script (^Q is XON to the tty)
+  private static final int MAX_CAPTURE = 4 << 20;
+
+  private final Path workspace;
+  private final Map<String, String> env;
+  private final String key;
+  private final Path ctl;
+  private final Object lock = new Object();
+  private PtyProcess process;
+  private OutputStream toPty;
+  private int cols;
+  private int rows;
+
+  // guarded by lock
+  private int nextId;
+  private int waitingId = -1;
+  private boolean started;
+  private boolean doneSeen;
+  private boolean incomplete;
+  private int doneStatus;
+  private String cwd;
+  private boolean dead = true;
+  private int queryId = -1;
+  private int queryStatus;
+  private boolean queryDone;
+  private OutputSink sink = OutputSink.DISCARD;
+  private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream startupNoise = new ByteArrayOutputStream();
+
+  private PtyShell(Path workspace, Map<String, String> extraEnv, int cols, int rows) throws IOException {
+    this.workspace = workspace;
+    this.cols = Math.max(cols, 20);
+    this.rows = Math.max(rows, 5);
+    byte[] random = new byte[12];
+    new SecureRandom().nextBytes(random);
+    this.key = HexFormat.of().formatHex(random);
+    this.ctl = Files.createTempDirectory("shellcamp-",
+        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    try (InputStream rc = PtyShell.class.getResourceAsStream("rc.bash")) {
+      Files.write(ctl.resolve("rc.bash"), rc.readAllBytes());
+    }
+    this.env = environment(workspace, extraEnv);
+    this.cwd = workspace.toString();
+  }
+
+  /** Starts bash in the workspace (which is also its HOME) and waits for its first prompt. */
+  public static PtyShell start(Path workspace, Map<String, String> extraEnv, int cols, int rows)
+      throws IOException {
+    PtyShell shell = new PtyShell(workspace, extraEnv, cols, rows);
+    try {
+      shell.spawn();
+    } catch (IOException | RuntimeException e) {
+      shell.close();
+      throw e;
+    }
+    return shell;
+  }
+
+  public String sessionKey() {
+    return key;
+  }
+
+  public Path workspace() {
+    return workspace;
+  }
+
+  public long pid() {
+    synchronized (lock) {
+      return process == null ? -1 : process.pid();
+    }
+  }
+
+  private Map<String, String> environment(Path home, Map<String, String> extra) {
+    Map<String, String> e = new HashMap<>(System.getenv());
+    for (String drop : List.of("PROMPT_COMMAND", "PS1", "PS0", "PS2", "BASH_ENV", "ENV", "OLDPWD",
+        "CDPATH", "HISTFILE", "HISTCONTROL", "INPUTRC")) {
+      e.remove(drop);
+    }
+    e.put("HOME", home.toString());
+    e.put("PWD", home.toString());
+    e.put("SHELL", "/bin/bash");
+    e.putIfAbsent("TERM", "xterm-256color");
+    if ("dumb".equals(e.get("TERM"))) {
+      e.put("TERM", "xterm-256color");
+    }
+    if (!e.containsKey("LANG") && !e.containsKey("LC_ALL")) {
+      e.put("LANG", "C.UTF-8");
+    }
+    e.put("HISTFILE", home.resolve(".bash_history").toString());
+    e.putAll(extra);
+    e.put("SHELLCAMP_SESSION", key);
+    e.put("SHELLCAMP_CTL", ctl.toString());
+    return e;
+  }
+
+  private void spawn() throws IOException {
+    String[] cmd = {"/bin/bash", "--noprofile", "--rcfile", ctl.resolve("rc.bash").toString(), "-i"};
+    PtyProcess p = new PtyProcessBuilder(cmd)
+        .setEnvironment(env)
+        .setDirectory(workspace.toString())
+        .setInitialColumns(cols)
+        .setInitialRows(rows)
+        .setConsole(false)
+        .start();
+    synchronized (lock) {
+      process = p;
+      toPty = p.getOutputStream();
+      dead = false;
+      waitingId = 0;
+      doneSeen = false;
+      started = false;
+      startupNoise.reset();
+    }
+    Thread reader = new Thread(() -> pump(p), "shellcamp-pty-reader");
+    reader.setDaemon(true);
+    reader.start();
+    synchronized (lock) {
+      long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+      while (!doneSeen && !dead) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          break;
+        }
+        waitNanos(left);
+      }
+      if (!doneSeen) {
+        throw new IOException("bash did not reach its prompt; it printed: "
+            + Ansi.strip(startupNoise.toString(StandardCharsets.UTF_8)).strip());
+      }
+      waitingId = -1;
+    }
+  }
+
+  private void pump(PtyProcess p) {
+    MarkerParser parser = new MarkerParser(key, new MarkerParser.Listener() {
+      @Override
+      public void output(byte[] bytes, int off, int len) {
+        onOutput(bytes, off, len);
+      }
+
+      @Override
+      public void marker(List<String> fields) {
+        onMarker(fields);
+      }
+    });
+    byte[] buf = new byte[8192];
+    OutputStream trace = Trace.open();
+    try (InputStream in = p.getInputStream()) {
+      int n;
+      while ((n = in.read(buf)) > 0) {
+        if (trace != null) {
+          trace.write(buf, 0, n);
+          trace.flush();
+        }
+        parser.feed(buf, 0, n);
+      }
+    } catch (IOException e) {
+      // EIO from the PTY once bash has gone: the same as end of stream
+    }
+    synchronized (lock) {
+      if (process == p) {
+        dead = true;
+        lock.notifyAll();
+      }
+    }
+  }
+
+  private void onOutput(byte[] bytes, int off, int len) {
+    OutputSink target;
+    synchronized (lock) {
+      if (waitingId < 0 || !started) {
+        if (startupNoise.size() < 65536) {
+          startupNoise.write(bytes, off, len);
+        }
+        return;
+      }
+      if (captured.size() < MAX_CAPTURE) {
+        captured.write(bytes, off, Math.min(len, MAX_CAPTURE - captured.size()));
+      }
+      target = sink;
+    }
+    target.write(bytes, off, len);
+  }
+
+  private void onMarker(List<String> f) {
+    synchronized (lock) {
+      switch (f.get(0)) {
+        case "start" -> started = waitingId > 0;
+        case "ps2" -> {
+          if (waitingId > 0 && !incomplete) {
+            incomplete = true;
+            writeQuietly(new byte[] {0x03});
+          }
+        }
+        case "done" -> {
+          if (f.size() >= 4) {
+            cwd = f.get(3);
+            if (String.valueOf(waitingId).equals(f.get(1))) {
+              doneStatus = parseInt(f.get(2));
+              doneSeen = true;
+            }
+          }
+        }
+        case "q" -> {
+          if (f.size() >= 3 && String.valueOf(queryId).equals(f.get(1))) {
+            queryStatus = parseInt(f.get(2));
+            queryDone = true;
+          }
+        }
+        default -> { }
+      }
+      lock.notifyAll();
+    }
+  }
+
+  /**
+   * Runs one command line as if the learner had typed it, streaming its output to {@code out}.
+   * Blocks until bash is back at its prompt; after {@code timeout} the command is interrupted.
+   */
+  public CommandResult run(String line, OutputSink out, Duration timeout) throws IOException {
+    int id;
+    synchronized (lock) {
+      ensureAlive();
+      id = ++nextId;
+      Files.writeString(ctl.resolve("cmd"), id + "\n" + line, StandardCharsets.UTF_8);
+      captured.reset();
+      started = false;
+      doneSeen = false;
+      incomplete = false;
+      sink = out;
+      waitingId = id;
+      toPty.write(RUN_KEYS);
+      toPty.flush();
+    }
+    boolean timedOut = false;
+    synchronized (lock) {
+      long deadline = System.nanoTime() + timeout.toNanos();
+      while (!doneSeen && !dead) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0 && !timedOut) {
+          timedOut = true;
+          writeQuietly(new byte[] {0x03});
+          deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+          continue;
+        }
+        if (left <= 0) {
+          break;
+        }
+        waitNanos(left);
+      }
+      waitingId = -1;
+      sink = OutputSink.DISCARD;
+      String output = Ansi.strip(captured.toString(StandardCharsets.UTF_8));
+      if (dead) {
+        int status = exitStatusOfDeadShell();
+        return new CommandResult(line, status, output, cwd, false, true, timedOut);
+      }
+      if (!doneSeen) {
+        return new CommandResult(line, 130, output, cwd, incomplete, false, true);
+      }
+      boolean syntaxError = !started && !incomplete && doneStatus == 2;
+      if (syntaxError) {
+        output = SyntaxCheck.explain(line);
+        byte[] msg = output.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8);
+        out.write(msg, 0, msg.length);
+      }
+      return new CommandResult(line, incomplete ? 2 : doneStatus, output, cwd, incomplete, false, timedOut);
+    }
+  }
+
+  private int exitStatusOfDeadShell() {
+    try {
+      return process.waitFor();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return -1;
+    }
+  }
+
+  /**
+   * Runs a script inside the learner's shell without showing it or adding it to history:
+   * lesson setup (whose exports and background servers must belong to the learner's session)
+   * and state queries for checks.
+   */
+  public QueryResult query(String script, Duration timeout) throws IOException {
+    synchronized (lock) {
+      ensureAlive();
+      int id = ++nextId;
+      Files.writeString(ctl.resolve("q"), id + "\n" + script, StandardCharsets.UTF_8);
+      queryId = id;
+      queryDone = false;
+      toPty.write(QUERY_KEYS);
+      toPty.flush();
+      long deadline = System.nanoTime() + timeout.toNanos();
+      while (!queryDone && !dead) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          writeQuietly(new byte[] {0x03});
+          throw new IOException("hidden script did not finish within " + timeout.toSeconds() + " s");
+        }
+        waitNanos(left);
+      }
+      queryId = -1;
+      if (dead) {
+        throw new IOException("the shell ended while running a hidden script");
+      }
+      String out = Files.readString(ctl.resolve("qout"), StandardCharsets.UTF_8);
+      return new QueryResult(queryStatus, out);
+    }
+  }
+
+  /** Output and status of a hidden script. */
+  public record QueryResult(int status, String output) {}
+
+  /** bash's directory after the last command. */
+  public String cwd() {
+    synchronized (lock) {
+      return cwd;
+    }
+  }
+
+  public boolean alive() {
+    synchronized (lock) {
+      return !dead;
+    }
+  }
+
+  /** Starts a fresh bash in the workspace after the learner's `exit` ended the old one. */
+  public void restart() throws IOException {
+    reapProcesses();
+    cwd = workspace.toString();
+    spawn();
+  }
+
+  /** Keys typed by the learner while a command runs, passed through unchanged. */
+  public void type(byte[] bytes, int off, int len) {
+    synchronized (lock) {
+      if (dead) {
+        return;
+      }
+    }
+    try {
+      toPty.write(bytes, off, len);
+      toPty.flush();
+    } catch (IOException e) {
+      // bash went away mid-keystroke; the pump notices and ends the command
+    }
+  }
+
+  /** Ctrl-C for the running command: the PTY's line discipline signals its process group. */
+  public void interrupt() {
+    writeQuietly(new byte[] {0x03});
+  }
+
+  public void resize(int newCols, int newRows) {
+    if (newCols <= 0 || newRows <= 0) {
+      return;
+    }
+    synchronized (lock) {
+      if (process != null && !dead && (newCols != cols || newRows != rows)) {
+        cols = newCols;
+        rows = newRows;
+        process.setWinSize(new WinSize(newCols, newRows));
+      }
+    }
+  }
+
+  private void writeQuietly(byte[] b) {
+    try {
+      OutputStream o = toPty;
+      if (o != null) {
+        o.write(b);
+        o.flush();
+      }
+    } catch (IOException e) {
+      // nothing to interrupt any more
+    }
+  }
+
+  private void ensureAlive() throws IOException {
+    if (dead) {
+      throw new IOException("the shell has ended");
+    }
+  }
+
+  private void waitNanos(long nanos) {
+    try {
+      long ms = Math.max(1, nanos / 1_000_000);
+      lock.wait(Math.min(ms, 250));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new UncheckedIOException(new IOException("interrupted"));
+    }
+  }
+
+  private static int parseInt(String s) {
+    try {
+      return Integer.parseInt(s.trim());
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  private void reapProcesses() {
+    PtyProcess p;
+    synchronized (lock) {
+      p = process;
+    }
+    ProcessReaper.killSession(p == null ? -1 : p.pid(), key);
+    if (p != null) {
+      p.destroyForcibly();
+    }
+  }
+
+  /** Ends bash and everything the lesson started from it, even `setsid`/`nohup` children. */
+  @Override
+  public void close() {
+    reapProcesses();
+    synchronized (lock) {
+      dead = true;
+      lock.notifyAll();
+    }
+    try (var files = Files.list(ctl)) {
+      for (Path f : (Iterable<Path>) files::iterator) {
+        Files.deleteIfExists(f);
+      }
+      Files.deleteIfExists(ctl);
+    } catch (IOException e) {
+      // a leftover temp dir is harmless
+    }
+  }
+}

@@ -1,0 +1,132 @@
+package dev.shellcamp.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PtyShellTest {
+  private static final Duration T = Duration.ofSeconds(10);
+  @TempDir static Path home;
+  static PtyShell shell;
+
+  @BeforeAll
+  static void start() throws Exception {
+    shell = PtyShell.start(home, Map.of(), 80, 24);
+  }
+
+  @AfterAll
+  static void stop() {
+    shell.close();
+  }
+
+  private static CommandResult run(String line) throws Exception {
+    return shell.run(line, OutputSink.DISCARD, T);
+  }
+
+  @Test
+  void capturesOutputAndStatusWithoutEchoingTheLine() throws Exception {
+    CommandResult r = run("echo hello; false");
+    assertEquals("hello\n", r.output());
+    assertEquals(1, r.exitCode());
+  }
+
+  @Test
+  void shellStatePersistsBetweenLines() throws Exception {
+    run("mkdir -p sub && cd sub");
+    run("export FOO=bar; alias hi='echo hi-there'; greet() { echo \"g $1\"; }");
+    assertEquals(home.resolve("sub").toString(), shell.cwd());
+    assertEquals("bar\n", run("echo $FOO").output());
+    assertEquals("hi-there\n", run("hi").output());
+    assertEquals("g x\n", run("greet x").output());
+    assertEquals("declare -x FOO=\"bar\"\n", run("declare -p FOO").output());
+    run("cd ~");
+  }
+
+  @Test
+  void multiLineHeredocRunsAsOneCommand() throws Exception {
+    CommandResult r = run("cat > h.txt <<'EOF'\n\tone\ntwo\nEOF\nwc -l < h.txt");
+    assertEquals("2\n", r.output());
+    assertEquals("\tone\ntwo\n", Files.readString(home.resolve("h.txt")));
+  }
+
+  @Test
+  void syntaxErrorIsReportedWithStatusTwo() throws Exception {
+    CommandResult r = run("if then fi )");
+    assertEquals(2, r.exitCode());
+    assertTrue(r.output().contains("syntax error"), r.output());
+    assertEquals("ok\n", run("echo ok").output());
+  }
+
+  @Test
+  void incompleteLineIsAbortedAndReported() throws Exception {
+    CommandResult r = run("if true; then echo x");
+    assertTrue(r.incomplete());
+    assertEquals("ok\n", run("echo ok").output());
+  }
+
+  @Test
+  void interruptEndsALongCommandAndKeepsTheShell() throws Exception {
+    long t0 = System.nanoTime();
+    new Thread(() -> {
+      try {
+        Thread.sleep(300);
+      } catch (InterruptedException e) {
+        return;
+      }
+      shell.interrupt();
+    }).start();
+    CommandResult r = run("sleep 30");
+    assertTrue(System.nanoTime() - t0 < 3_000_000_000L);
+    assertEquals(130, r.exitCode());
+    assertEquals("ok\n", run("echo ok").output());
+  }
+
+  @Test
+  void hiddenQueryRunsInTheShellWithoutTouchingHistory() throws Exception {
+    PtyShell.QueryResult q = shell.query("export QV=42; echo $((6*7))", T);
+    assertEquals("42\n", q.output());
+    assertEquals("42\n", run("echo $QV").output());
+    assertFalse(run("history").output().contains("QV=42"));
+  }
+
+  @Test
+  void outputStreamsToTheSinkWhileRunning() throws Exception {
+    ByteArrayOutputStream seen = new ByteArrayOutputStream();
+    shell.run("printf 'a\\nb\\n'", seen::write, T);
+    assertEquals("a\r\nb\r\n", seen.toString());
+  }
+
+  @Test
+  void exitEndsTheShellAndRestartBringsItBack(@TempDir Path other) throws Exception {
+    try (PtyShell s = PtyShell.start(other, Map.of(), 80, 24)) {
+      CommandResult r = s.run("exit 7", OutputSink.DISCARD, T);
+      assertTrue(r.shellExited());
+      assertEquals(7, r.exitCode());
+      s.restart();
+      assertEquals("back\n", s.run("echo back", OutputSink.DISCARD, T).output());
+    }
+  }
+
+  @Test
+  void closeKillsBackgroundAndDetachedChildren(@TempDir Path other) throws Exception {
+    PtyShell s = PtyShell.start(other, Map.of(), 80, 24);
+    s.run("sleep 300 & nohup sleep 301 >/dev/null 2>&1 & setsid sleep 302 & disown -a", OutputSink.DISCARD, T);
+    long bash = s.pid();
+    String key = s.sessionKey();
+    assertTrue(ProcessReaper.sessionProcesses(bash, key).size() >= 3);
+    s.close();
+    Thread.sleep(100);
+    assertEquals(0, ProcessReaper.sessionProcesses(bash, key).stream()
+        .filter(p -> Files.exists(Path.of("/proc/" + p))).count());
+  }
+}
