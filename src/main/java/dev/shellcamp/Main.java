@@ -1,1 +1,75 @@
-package dev.shellcamp; public final class Main { public static void main(String[] a){ System.out.println("hi"); } }
+package dev.shellcamp;
+
+import dev.shellcamp.cli.Env;
+import dev.shellcamp.cli.ExitCodes;
+import dev.shellcamp.cli.RootCommand;
+import dev.shellcamp.progress.ProgressStore;
+import dev.shellcamp.shell.Capabilities;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import picocli.CommandLine;
+
+/**
+ * Composition root: builds the terminal (only when a command asks for it) and the command
+ * line, and is the only place that calls System.exit.
+ */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  static int run(String[] args) {
+    Terminal[] made = new Terminal[1];
+    Supplier<Terminal> terminal = () -> {
+      if (made[0] == null) {
+        made[0] = openTerminal();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(made[0])));
+      }
+      return made[0];
+    };
+    Env env = new Env(terminal, ProgressStore.standard(), new Capabilities());
+    CommandLine cl = new CommandLine(new RootCommand(env));
+    cl.setOut(new PrintWriter(System.out, true, StandardCharsets.UTF_8));
+    cl.setErr(new PrintWriter(System.err, true, StandardCharsets.UTF_8));
+    cl.setExecutionExceptionHandler((e, line, parse) -> {
+      line.getErr().println("shellcamp: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+      return ExitCodes.FAILED;
+    });
+    try {
+      return cl.execute(args);
+    } finally {
+      closeQuietly(made[0]);
+    }
+  }
+
+  private static Terminal openTerminal() {
+    try {
+      boolean tty = System.console() != null;
+      Terminal t = tty
+          ? TerminalBuilder.builder().system(true).name("shellcamp").encoding(StandardCharsets.UTF_8).build()
+          : TerminalBuilder.builder().system(false).dumb(true).type(Terminal.TYPE_DUMB)
+              .streams(System.in, System.out).encoding(StandardCharsets.UTF_8).build();
+      // outside readLine and outside a command, Ctrl-C must not kill the tutor
+      t.handle(Terminal.Signal.INT, Terminal.SignalHandler.SIG_IGN);
+      return t;
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot open the terminal: " + e.getMessage(), e);
+    }
+  }
+
+  private static void closeQuietly(Terminal t) {
+    if (t != null) {
+      try {
+        t.close();
+      } catch (IOException | RuntimeException e) {
+        // restoring the terminal is best effort on the way out
+      }
+    }
+  }
+}

@@ -1,0 +1,2 @@
+#!/bin/bash
+echo "Deploying the camp website..."

@@ -1,0 +1,108 @@
+package dev.shellcamp.check;
+
+import dev.shellcamp.lesson.CheckSpec;
+import dev.shellcamp.ui.Messages;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * cmdchallenge-style line matching: {@code lines} (literal or {@code regex}), {@code order},
+ * {@code ignore_non_matching} and {@code re_sub}, with a line diff when it fails.
+ */
+final class LineMatch {
+  private LineMatch() {}
+
+  static List<String> split(String text) {
+    List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
+    if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
+      lines.remove(lines.size() - 1);
+    }
+    return lines;
+  }
+
+  /** Compares {@code actual} with the spec's lines; {@code loose} ignores trailing blanks. */
+  static Result check(CheckSpec spec, List<String> actualIn, boolean loose, Messages m, String what) {
+    List<String> expected = spec.strings("lines");
+    boolean regex = spec.flag("regex");
+    boolean ordered = !"false".equals(spec.args().get("order"));
+    List<String> actual = new ArrayList<>();
+    List<String> sub = spec.strings("re_sub");
+    Pattern subPattern = sub.size() == 2 ? Pattern.compile(sub.get(0)) : null;
+    for (String line : actualIn) {
+      String l = subPattern == null ? line : subPattern.matcher(line).replaceAll(sub.get(1));
+      actual.add(loose ? l.stripTrailing() : l);
+    }
+    if (spec.flag("ignore_non_matching")) {
+      actual.removeIf(l -> expected.stream().noneMatch(e -> matches(e, l, regex)));
+    }
+    if (!ordered) {
+      if (unorderedMatch(expected, actual, regex)) {
+        return Result.PASS;
+      }
+      List<String> e = new ArrayList<>(expected);
+      List<String> a = new ArrayList<>(actual);
+      Collections.sort(e);
+      Collections.sort(a);
+      return Result.fail(m.get("check.lines.unordered", what) + "\n" + diff(e, a, regex, m));
+    }
+    boolean same = expected.size() == actual.size();
+    for (int i = 0; same && i < expected.size(); i++) {
+      same = matches(expected.get(i), actual.get(i), regex);
+    }
+    return same ? Result.PASS : Result.fail(m.get("check.lines", what) + "\n" + diff(expected, actual, regex, m));
+  }
+
+  private static boolean matches(String expected, String actual, boolean regex) {
+    return regex ? Pattern.compile(expected).matcher(actual).matches() : expected.equals(actual);
+  }
+
+  private static boolean unorderedMatch(List<String> expected, List<String> actual, boolean regex) {
+    if (expected.size() != actual.size()) {
+      return false;
+    }
+    List<String> left = new ArrayList<>(actual);
+    for (String e : expected) {
+      int hit = -1;
+      for (int i = 0; i < left.size() && hit < 0; i++) {
+        if (matches(e, left.get(i), regex)) {
+          hit = i;
+        }
+      }
+      if (hit < 0) {
+        return false;
+      }
+      left.remove(hit);
+    }
+    return true;
+  }
+
+  /** A short line diff: the first lines that differ, with invisible differences spelled out. */
+  static String diff(List<String> expected, List<String> actual, boolean regex, Messages m) {
+    StringBuilder b = new StringBuilder();
+    b.append("  ").append(m.get("diff.counts", expected.size(), actual.size())).append('\n');
+    int shown = 0;
+    int n = Math.max(expected.size(), actual.size());
+    for (int i = 0; i < n && shown < 5; i++) {
+      String e = i < expected.size() ? expected.get(i) : null;
+      String a = i < actual.size() ? actual.get(i) : null;
+      if (e != null && a != null && matches(e, a, regex)) {
+        continue;
+      }
+      shown++;
+      b.append("  ").append(m.get("diff.line", i + 1)).append('\n');
+      b.append("    - ").append(e == null ? m.get("diff.nothing") : quote(e)).append('\n');
+      b.append("    + ").append(a == null ? m.get("diff.nothing") : quote(a)).append('\n');
+      String why = e == null || a == null ? null : Whitespace.explain(e, a, m);
+      if (why != null) {
+        b.append("      ").append(why).append('\n');
+      }
+    }
+    return b.toString().stripTrailing();
+  }
+
+  static String quote(String s) {
+    return "\"" + s.replace("\r", "\\r").replace("\t", "\\t") + "\"";
+  }
+}

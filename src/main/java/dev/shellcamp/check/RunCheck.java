@@ -1,0 +1,55 @@
+package dev.shellcamp.check;
+
+import dev.shellcamp.lesson.CheckSpec;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.apache.commons.exec.CommandLine;
+import org.apache.commons.exec.DefaultExecutor;
+import org.apache.commons.exec.ExecuteException;
+import org.apache.commons.exec.ExecuteWatchdog;
+import org.apache.commons.exec.PumpStreamHandler;
+
+/** A bash script the author wrote; exit 0 passes, and its {@code FAIL: reason} line says why not. */
+final class RunCheck {
+  private static final Duration LIMIT = Duration.ofSeconds(15);
+
+  private RunCheck() {}
+
+  static Result check(CheckSpec spec, Context ctx) {
+    var m = ctx.messages();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    CommandLine cmd = new CommandLine("/bin/bash").addArgument("-c").addArgument(spec.string("value"), false);
+    ExecuteWatchdog watchdog = ExecuteWatchdog.builder().setTimeout(LIMIT).get();
+    DefaultExecutor exec = DefaultExecutor.builder().setWorkingDirectory(ctx.workspace().toFile()).get();
+    exec.setStreamHandler(new PumpStreamHandler(out, err));
+    exec.setWatchdog(watchdog);
+    exec.setExitValues(null);
+    int status;
+    try {
+      status = exec.execute(cmd, ctx.scriptEnv());
+    } catch (ExecuteException e) {
+      status = e.getExitValue();
+    } catch (IOException e) {
+      return Result.fail(m.get("check.run.error", e.getMessage()));
+    }
+    if (watchdog.killedProcess()) {
+      return Result.fail(m.get("check.run.timeout", LIMIT.toSeconds()));
+    }
+    if (status == 0) {
+      return Result.PASS;
+    }
+    String o = out.toString(StandardCharsets.UTF_8);
+    String e = err.toString(StandardCharsets.UTF_8);
+    for (String line : (o + "\n" + e).split("\n")) {
+      if (line.startsWith("FAIL:")) {
+        return Result.fail(line.substring(5).strip());
+      }
+    }
+    String[] errLines = e.strip().split("\n");
+    String last = errLines[errLines.length - 1].strip();
+    return Result.fail(last.isEmpty() ? m.get("check.run.status", status) : last);
+  }
+}

@@ -1,0 +1,23 @@
+package dev.shellcamp.check;
+
+import dev.shellcamp.lesson.CheckSpec;
+import java.util.List;
+import java.util.regex.Pattern;
+
+final class TypedCheck {
+  private TypedCheck() {}
+
+  static Result check(CheckSpec spec, Context ctx) {
+    Pattern p = Pattern.compile(spec.string("regex"));
+    List<String> typed = ctx.typed();
+    if (typed.isEmpty()) {
+      return Result.fail(ctx.messages().get("check.no-command"));
+    }
+    List<String> lines = spec.flag("any") ? typed : List.of(typed.get(typed.size() - 1));
+    if (lines.stream().anyMatch(l -> p.matcher(l).find())) {
+      return Result.PASS;
+    }
+    return Result.fail(ctx.messages().get(spec.flag("any") ? "check.typed.any" : "check.typed",
+        p.pattern(), lines.get(lines.size() - 1)));
+  }
+}

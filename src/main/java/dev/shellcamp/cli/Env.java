@@ -1,0 +1,26 @@
+package dev.shellcamp.cli;
+
+import dev.shellcamp.lesson.Catalog;
+import dev.shellcamp.progress.ProgressStore;
+import dev.shellcamp.shell.Capabilities;
+import dev.shellcamp.ui.Messages;
+import java.util.function.Supplier;
+import org.jline.terminal.Terminal;
+
+/**
+ * What commands need from the outside world, made by Main. The terminal is created only by the
+ * commands that open the REPL, so `list` or `lint` never pay for it.
+ */
+public record Env(Supplier<Terminal> terminal, ProgressStore store, Capabilities caps) {
+  Catalog catalog(long seed) {
+    return Catalog.load(Catalog.locate(), seed);
+  }
+
+  Messages messages(String lang) {
+    String l = lang;
+    if (l == null) {
+      l = store.load().lang();
+    }
+    return Messages.of(Messages.detectLang(l));
+  }
+}

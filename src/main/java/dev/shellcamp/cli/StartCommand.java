@@ -1,0 +1,28 @@
+package dev.shellcamp.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(name = "start", mixinStandardHelpOptions = true, description = "Open the REPL inside a lesson.")
+final class StartCommand implements Callable<Integer> {
+  @ParentCommand RootCommand root;
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "LESSON", description = "a lesson id, e.g. linux/streams")
+  String id = null;
+
+  @Override
+  public Integer call() {
+    var env = root.env();
+    var catalog = env.catalog(0);
+    if (!catalog.lessonIds().contains(id)) {
+      spec.commandLine().getErr().println(env.messages(root.lang).get("start.unknown", id));
+      return ExitCodes.USAGE;
+    }
+    return root.repl(id);
+  }
+}

@@ -1,0 +1,183 @@
+package dev.shellcamp.lesson;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * What each check type accepts, so lint can name an unknown key, a wrong type or a bad regex
+ * at its line before a learner ever meets it.
+ */
+final class CheckSchema {
+  enum T { STR, REGEX, BOOL, INT, STRS, PAIR, STR_OR_STRS }
+
+  private static final Map<String, T> LINES_OPTS = Map.of(
+      "lines", T.STRS, "order", T.BOOL, "ignore_non_matching", T.BOOL, "re_sub", T.PAIR);
+
+  private static final Map<String, Map<String, T>> MAP_FORMS = Map.of(
+      "output", merge(Map.of("contains", T.STR, "regex", T.REGEX, "equals", T.STR), LINES_OPTS),
+      "typed", Map.of("regex", T.REGEX, "any", T.BOOL),
+      "cwd", Map.of("path", T.STR, "regex", T.REGEX),
+      "env", Map.of("name", T.STR, "equals", T.STR, "regex", T.REGEX, "set", T.BOOL, "exported", T.BOOL),
+      "file", merge(Map.of("path", T.STR, "exists", T.BOOL, "absent", T.BOOL, "contains", T.STR,
+          "regex", T.REGEX, "equals", T.STR, "mode", T.STR, "executable", T.BOOL, "unchanged", T.BOOL),
+          LINES_OPTS),
+      "quiz", Map.of("answer", T.STR_OR_STRS, "regex", T.REGEX, "choices", T.INT));
+
+  private static final Set<String> SCALAR_FORMS = Set.of("exit", "run");
+
+  /** Named in DESIGN.md, built by the later courses' work; a lesson using one cannot run yet. */
+  private static final Set<String> NOT_YET = Set.of("process", "port", "disk", "docker", "http", "lab", "java");
+
+  private CheckSchema() {}
+
+  private static Map<String, T> merge(Map<String, T> a, Map<String, T> b) {
+    Map<String, T> m = new LinkedHashMap<>(a);
+    m.putAll(b);
+    return Map.copyOf(m);
+  }
+
+  static CheckSpec read(Path file, Node entry, List<Problem> problems) {
+    if (!entry.isMap() || entry.map().size() != 1) {
+      problems.add(new Problem(file, entry.line(), "a check is a map with exactly one key, its type"));
+      return null;
+    }
+    Map.Entry<String, Node> e = entry.map().entrySet().iterator().next();
+    String type = e.getKey();
+    Node arg = e.getValue();
+    if (NOT_YET.contains(type)) {
+      problems.add(new Problem(file, entry.line(), "check type '" + type + "' is not supported by this version"));
+      return null;
+    }
+    if (SCALAR_FORMS.contains(type)) {
+      if (!arg.isScalar() || arg.text().isBlank()) {
+        problems.add(new Problem(file, arg.line(), "'" + type + "' takes a "
+            + (type.equals("exit") ? "number" : "bash script") + ", not " + arg.kind()));
+        return null;
+      }
+      if (type.equals("exit") && !arg.text().matches("\\d{1,3}")) {
+        problems.add(new Problem(file, arg.line(), "'exit' takes a number 0-255, not '" + arg.text() + "'"));
+        return null;
+      }
+      return new CheckSpec(type, Map.of("value", arg.text()), entry.line());
+    }
+    Map<String, T> form = MAP_FORMS.get(type);
+    if (form == null) {
+      problems.add(new Problem(file, entry.line(), "unknown check type '" + type + "' (known: "
+          + String.join(", ", known()) + ")"));
+      return null;
+    }
+    if (!arg.isMap()) {
+      problems.add(new Problem(file, arg.line(), "'" + type + "' takes a map of options, not " + arg.kind()));
+      return null;
+    }
+    int before = problems.size();
+    Map<String, Object> args = new LinkedHashMap<>();
+    boolean linesForm = arg.map().containsKey("lines");
+    for (Map.Entry<String, Node> o : arg.map().entrySet()) {
+      T t = form.get(o.getKey());
+      if (o.getKey().equals("regex") && linesForm) {
+        t = T.BOOL;
+      }
+      if (t == null) {
+        problems.add(new Problem(file, o.getValue().line(), "unknown key '" + o.getKey() + "' in '" + type
+            + "' check (allowed: " + String.join(", ", form.keySet().stream().sorted().toList()) + ")"));
+        continue;
+      }
+      Object v = value(file, type + "." + o.getKey(), o.getValue(), t, problems);
+      if (v != null) {
+        args.put(o.getKey(), v);
+      }
+    }
+    requireShape(file, type, entry.line(), arg.map().keySet(), problems);
+    if (problems.size() > before) {
+      return null;
+    }
+    return new CheckSpec(type, Map.copyOf(args), entry.line());
+  }
+
+  private static List<String> known() {
+    List<String> k = new ArrayList<>(MAP_FORMS.keySet());
+    k.addAll(SCALAR_FORMS);
+    return k.stream().sorted().toList();
+  }
+
+  private static void requireShape(Path file, String type, int line, Set<String> keys, List<Problem> problems) {
+    String need = switch (type) {
+      case "output" -> exactlyOne(keys, "contains", "regex", "equals", "lines");
+      case "typed" -> keys.contains("regex") ? null : "'typed' needs 'regex'";
+      case "cwd" -> exactlyOne(keys, "path", "regex");
+      case "env" -> !keys.contains("name") ? "'env' needs 'name'"
+          : keys.size() < 2 ? "'env' needs one of equals, regex, set, exported" : null;
+      case "file" -> !keys.contains("path") ? "'file' needs 'path'"
+          : keys.size() < 2 ? "'file' needs at least one property to check (exists, contains, mode, ...)" : null;
+      case "quiz" -> keys.contains("answer") || keys.contains("regex") ? null : "'quiz' needs 'answer' or 'regex'";
+      default -> null;
+    };
+    if (need != null) {
+      problems.add(new Problem(file, line, need));
+    }
+  }
+
+  private static String exactlyOne(Set<String> keys, String... options) {
+    long n = java.util.Arrays.stream(options).filter(keys::contains).count();
+    return n == 1 ? null : "needs exactly one of " + String.join(", ", options);
+  }
+
+  private static Object value(Path file, String where, Node n, T t, List<Problem> problems) {
+    switch (t) {
+      case STR, REGEX, BOOL, INT -> {
+        if (!n.isScalar()) {
+          problems.add(new Problem(file, n.line(), "'" + where + "' must be a single value, not " + n.kind()));
+          return null;
+        }
+        String s = n.text();
+        if (t == T.BOOL && !s.equals("true") && !s.equals("false")) {
+          problems.add(new Problem(file, n.line(), "'" + where + "' must be true or false, not '" + s + "'"));
+          return null;
+        }
+        if (t == T.INT && !s.matches("\\d+")) {
+          problems.add(new Problem(file, n.line(), "'" + where + "' must be a whole number, not '" + s + "'"));
+          return null;
+        }
+        if (t == T.REGEX && !validRegex(file, where, n, s, problems)) {
+          return null;
+        }
+        return s;
+      }
+      case STR_OR_STRS -> {
+        return n.isScalar() ? n.text() : value(file, where, n, T.STRS, problems);
+      }
+      default -> {
+        if (!n.isList() || n.list().stream().anyMatch(x -> !x.isScalar())) {
+          problems.add(new Problem(file, n.line(), "'" + where + "' must be a list of values"));
+          return null;
+        }
+        List<String> items = n.list().stream().map(Node::text).toList();
+        if (t == T.PAIR && (items.size() != 2 || !validRegex(file, where, n, items.get(0), problems))) {
+          if (items.size() != 2) {
+            problems.add(new Problem(file, n.line(), "'" + where + "' must be [pattern, replacement]"));
+          }
+          return null;
+        }
+        return items;
+      }
+    }
+  }
+
+  private static boolean validRegex(Path file, String where, Node n, String s, List<Problem> problems) {
+    try {
+      Pattern.compile(s);
+      return true;
+    } catch (PatternSyntaxException e) {
+      problems.add(new Problem(file, n.line(), "bad regex in '" + where + "': " + e.getDescription()
+          + " near index " + e.getIndex() + " of '" + s + "'"));
+      return false;
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package dev.shellcamp.lesson;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A YAML value with the line it started on: a String (scalar), a List of Node or a Map of
+ * String to Node. Keeping lines on every value lets lint point at the exact line.
+ */
+record Node(Object value, int line) {
+  boolean isScalar() {
+    return value instanceof String;
+  }
+
+  boolean isList() {
+    return value instanceof List;
+  }
+
+  boolean isMap() {
+    return value instanceof Map;
+  }
+
+  String text() {
+    return (String) value;
+  }
+
+  @SuppressWarnings("unchecked")
+  List<Node> list() {
+    return (List<Node>) value;
+  }
+
+  @SuppressWarnings("unchecked")
+  Map<String, Node> map() {
+    return (Map<String, Node>) value;
+  }
+
+  String kind() {
+    return isScalar() ? "a scalar" : isList() ? "a list" : "a map";
+  }
+}

@@ -1,0 +1,20 @@
+package dev.shellcamp.lesson;
+
+import java.util.List;
+
+/** One exercise: hidden setup, the checks that must all pass, and the author's test data. */
+public record Step(
+    String id,
+    int line,
+    String setup,
+    List<CheckSpec> checks,
+    String solve,
+    List<String> accepts,
+    List<String> cheats,
+    String cleanup,
+    List<String> hints) {
+
+  public boolean isQuiz() {
+    return checks.stream().anyMatch(c -> c.type().equals("quiz"));
+  }
+}

@@ -1,0 +1,175 @@
+package dev.shellcamp.progress;
+
+import dev.shellcamp.lesson.Yaml;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * progress.json under the data home. Every save is write-temp, fsync, rename, fsync-dir, so a
+ * crash or kill -9 leaves either the old file or the new one. A file that cannot be read is
+ * moved aside (never silently reset) and the caller is told where it went.
+ */
+public final class ProgressStore {
+  private final Path file;
+  private String warning;
+
+  public ProgressStore(Path file) {
+    this.file = file;
+  }
+
+  /** $XDG_DATA_HOME/shellcamp (default ~/.local/share/shellcamp). */
+  public static Path dataHome() {
+    String xdg = System.getenv("XDG_DATA_HOME");
+    Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".local", "share");
+    return base.resolve("shellcamp");
+  }
+
+  public static ProgressStore standard() {
+    return new ProgressStore(dataHome().resolve("progress.json"));
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  /** A message about a corrupt file moved aside during the last load, or null. */
+  public String warning() {
+    return warning;
+  }
+
+  public Progress load() {
+    warning = null;
+    if (!Files.exists(file)) {
+      return fresh();
+    }
+    try {
+      String text = Files.readString(file, StandardCharsets.UTF_8);
+      return parse(text);
+    } catch (IOException | Yaml.SyntaxError | RuntimeException e) {
+      Path aside = file.resolveSibling(file.getFileName() + ".corrupt-"
+          + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now()));
+      try {
+        Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
+        warning = aside.toString() + "\t" + reason(e);
+      } catch (IOException moveFailed) {
+        warning = file + "\t" + reason(e);
+      }
+      return fresh();
+    }
+  }
+
+  private static String reason(Exception e) {
+    String m = e.getMessage();
+    return m == null ? e.getClass().getSimpleName() : m.split("\n")[0];
+  }
+
+  private static Progress fresh() {
+    return new Progress(Progress.SCHEMA, new SecureRandom().nextLong() & Long.MAX_VALUE, null, null, Map.of());
+  }
+
+  @SuppressWarnings("unchecked")
+  static Progress parse(String text) throws Yaml.SyntaxError {
+    Object root = Yaml.parsePlain(text);
+    if (!(root instanceof Map<?, ?> m)) {
+      throw new IllegalArgumentException("not a JSON object");
+    }
+    Object schema = m.get("schema");
+    if (schema == null || !String.valueOf(schema).matches("\\d+")) {
+      throw new IllegalArgumentException("no schema version");
+    }
+    int version = Integer.parseInt(String.valueOf(schema));
+    if (version > Progress.SCHEMA) {
+      throw new IllegalArgumentException("schema " + version + " is newer than this shellcamp understands");
+    }
+    long seed = Long.parseLong(String.valueOf(m.get("seed")));
+    Map<String, LessonProgress> lessons = new LinkedHashMap<>();
+    Object ls = m.get("lessons");
+    if (ls instanceof Map<?, ?> lm) {
+      for (Map.Entry<?, ?> e : lm.entrySet()) {
+        Map<String, Object> l = (Map<String, Object>) e.getValue();
+        String id = String.valueOf(e.getKey());
+        lessons.put(id, new LessonProgress(id, Integer.parseInt(str(l.get("step"), "0")),
+            list(l.get("done")), list(l.get("shown")), list(l.get("skipped")),
+            Integer.parseInt(str(l.get("hints"), "0")), str(l.get("started"), null), str(l.get("completed"), null)));
+      }
+    }
+    return new Progress(Progress.SCHEMA, seed, str(m.get("lang"), null), str(m.get("last_lesson"), null), Map.copyOf(lessons));
+  }
+
+  private static String str(Object o, String dflt) {
+    return o == null || "".equals(o) || "null".equals(o) ? dflt : String.valueOf(o);
+  }
+
+  private static List<String> list(Object o) {
+    List<String> out = new ArrayList<>();
+    if (o instanceof List<?> l) {
+      l.forEach(x -> out.add(String.valueOf(x)));
+    }
+    return List.copyOf(out);
+  }
+
+  static String render(Progress p) {
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("schema", Progress.SCHEMA);
+    root.put("seed", p.seed());
+    root.put("lang", p.lang());
+    root.put("last_lesson", p.lastLesson());
+    Map<String, Object> lessons = new LinkedHashMap<>();
+    p.lessons().values().stream().sorted(java.util.Comparator.comparing(LessonProgress::id)).forEach(l -> {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("step", l.step());
+      m.put("done", l.done());
+      m.put("shown", l.shown());
+      m.put("skipped", l.skipped());
+      m.put("hints", l.hints());
+      m.put("started", l.started());
+      m.put("completed", l.completed());
+      lessons.put(l.id(), m);
+    });
+    root.put("lessons", lessons);
+    return Json.write(root) + "\n";
+  }
+
+  public void save(Progress p) throws IOException {
+    Files.createDirectories(file.getParent());
+    Path tmp = file.resolveSibling(file.getFileName() + ".tmp-" + ProcessHandle.current().pid());
+    byte[] bytes = render(p).getBytes(StandardCharsets.UTF_8);
+    try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        StandardOpenOption.TRUNCATE_EXISTING)) {
+      ByteBuffer buf = ByteBuffer.wrap(bytes);
+      while (buf.hasRemaining()) {
+        ch.write(buf);
+      }
+      ch.force(true);
+    }
+    try {
+      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+    }
+    try (FileChannel dir = FileChannel.open(file.getParent(), StandardOpenOption.READ)) {
+      dir.force(true);
+    } catch (IOException e) {
+      // some file systems cannot sync a directory; the rename is still atomic
+    }
+  }
+
+  public static String now() {
+    return DateTimeFormatter.ISO_INSTANT.format(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+  }
+}

@@ -1,0 +1,278 @@
+package dev.shellcamp.repl;
+
+import dev.shellcamp.check.Result;
+import dev.shellcamp.lesson.Lesson;
+import dev.shellcamp.lesson.LessonText;
+import dev.shellcamp.lesson.Step;
+import dev.shellcamp.progress.LessonProgress;
+import dev.shellcamp.progress.ProgressStore;
+import dev.shellcamp.run.LessonRun;
+import dev.shellcamp.run.Workspace;
+import dev.shellcamp.shell.CommandResult;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/** The REPL's side of one lesson: showing steps, running lines, reacting to checks, saving progress. */
+final class LessonSession implements AutoCloseable {
+  private static final Duration NO_LIMIT = Duration.ofDays(1);
+  private static final Duration PIPED_LIMIT = Duration.ofMinutes(2);
+
+  private final Screen screen;
+  private final Book book;
+  private final StatusBar status;
+  private final Lesson lesson;
+  private LessonRun run;
+  private int hintsShown;
+  private boolean finished;
+
+  private LessonSession(Screen screen, Book book, StatusBar status, Lesson lesson) {
+    this.screen = screen;
+    this.book = book;
+    this.status = status;
+    this.lesson = lesson;
+  }
+
+  static LessonSession open(Screen screen, Book book, StatusBar status, Lesson lesson) throws IOException {
+    LessonSession s = new LessonSession(screen, book, status, lesson);
+    LessonProgress lp = book.get().lesson(lesson.id());
+    Path ws = Workspace.of(ProgressStore.dataHome(), lesson.id());
+    boolean fresh = lp == null || !ws.toFile().isDirectory();
+    if (fresh) {
+      lp = LessonProgress.start(lesson.id(), ProgressStore.now());
+    }
+    LessonProgress start = lp;
+    book.update(p -> p.with(start));
+    s.run = LessonRun.open(lesson, ws, fresh, screen.terminal.getWidth(), screen.terminal.getHeight(), screen.messages);
+    s.finished = lp.completed() != null && lp.step() >= lesson.steps().size() - 1
+        && lesson.steps().stream().allMatch(st -> start.isDone(st.id()));
+    LessonText text = lesson.text(screen.messages.lang());
+    screen.println("");
+    screen.markdown("# " + text.title() + "\n\n" + (fresh || lp.step() == 0 ? text.intro() : ""));
+    if (!fresh) {
+      screen.note(screen.msg("lesson.resumed", lp.step() + 1, lesson.steps().size(), s.tilde(ws)));
+    }
+    s.enter(lp.step(), true);
+    return s;
+  }
+
+  Lesson lesson() {
+    return lesson;
+  }
+
+  Path cwd() {
+    return Path.of(run.shell().cwd());
+  }
+
+  Path workspace() {
+    return run.workspace();
+  }
+
+  String prompt() {
+    String where = finished ? screen.msg("prompt.done") : (run.index() + 1) + "/" + lesson.steps().size();
+    return screen.theme.accent(lesson.id()) + " " + screen.theme.dim(where) + " " + screen.theme.bold("❯") + " ";
+  }
+
+  private void refreshStatus() {
+    LessonProgress lp = book.get().lesson(lesson.id());
+    int done = lp == null ? 0 : (int) lesson.steps().stream().filter(s -> lp.isDone(s.id())).count();
+    status.show(" " + lesson.id() + "  " + (run.index() + 1) + "/" + lesson.steps().size() + "  "
+        + StatusBar.dots(done, lesson.steps().size()) + "   " + screen.msg("status.keys"));
+  }
+
+  private String tilde(Path p) {
+    return p.toString().replace(System.getProperty("user.home"), "~");
+  }
+
+  private void enter(int index, boolean show) throws IOException {
+    run.enter(index);
+    hintsShown = 0;
+    int i = run.index();
+    book.update(p -> p.with(p.lesson(lesson.id()).atStep(i)));
+    if (run.setupProblem() != null) {
+      screen.fail(run.setupProblem());
+    }
+    if (show) {
+      showStep();
+    }
+    refreshStatus();
+  }
+
+  void showStep() {
+    Step step = run.step();
+    LessonText.StepText t = lesson.text(screen.messages.lang()).steps().get(step.id());
+    String head = screen.msg("step.header", run.index() + 1, lesson.steps().size());
+    screen.println("");
+    screen.println(screen.theme.heading("── " + head + " ") + screen.theme.dim(step.id()));
+    screen.markdown(t == null ? "" : t.body());
+    if (run.isQuiz()) {
+      screen.note(screen.msg("step.quiz-how"));
+    }
+  }
+
+  /** A line for bash: run it on the PTY with the keyboard passed through, then check the step. */
+  void shellLine(String line) throws IOException {
+    CommandResult r;
+    status.suspend();
+    try (PassThrough pass = new PassThrough(screen.terminal, run.shell(), screen.interactive)) {
+      r = run.run(line, pass.sink(), screen.interactive ? NO_LIMIT : PIPED_LIMIT);
+    } finally {
+      status.restore();
+    }
+    if (!r.output().isEmpty() && !r.output().endsWith("\n")) {
+      screen.println(screen.theme.dim("⏎"));
+    }
+    if (r.shellExited()) {
+      screen.note(screen.msg("shell.exited", r.exitCode()));
+    } else if (r.incomplete()) {
+      screen.note(screen.msg("shell.incomplete"));
+    } else if (r.timedOut()) {
+      screen.note(screen.msg("shell.timeout"));
+    }
+    if (!finished) {
+      Result res = run.evaluate();
+      if (res.passed()) {
+        passed();
+      }
+    }
+  }
+
+  private void passed() throws IOException {
+    Step step = run.step();
+    screen.println("");
+    screen.ok(screen.theme.ok(screen.msg("step.passed", step.id())));
+    run.cleanupStep();
+    book.update(p -> p.with(p.lesson(lesson.id()).markDone(step.id())));
+    advance();
+  }
+
+  private void advance() throws IOException {
+    if (run.index() + 1 < lesson.steps().size()) {
+      enter(run.index() + 1, true);
+      return;
+    }
+    finished = true;
+    book.update(p -> p.with(p.lesson(lesson.id()).complete(ProgressStore.now())));
+    refreshStatus();
+    screen.println("");
+    screen.ok(screen.theme.ok(screen.msg("lesson.complete", lesson.title(screen.messages.lang()))));
+    screen.note(screen.msg("lesson.next-hint"));
+  }
+
+  void check() {
+    if (finished) {
+      screen.ok(screen.msg("lesson.already-complete"));
+      return;
+    }
+    Result r = run.evaluate();
+    if (r.passed()) {
+      try {
+        passed();
+      } catch (IOException e) {
+        screen.fail(e.getMessage());
+      }
+    } else {
+      screen.fail(screen.msg("check.failed-intro"));
+      screen.println(indent(r.reason()));
+    }
+  }
+
+  private static String indent(String s) {
+    return "  " + s.replace("\n", "\n  ");
+  }
+
+  void hint() {
+    LessonText.StepText t = lesson.text(screen.messages.lang()).steps().get(run.step().id());
+    List<String> hints = t == null || t.hints().isEmpty() ? run.step().hints() : t.hints();
+    if (hints.isEmpty()) {
+      screen.note(screen.msg("hint.none"));
+      return;
+    }
+    if (hintsShown >= hints.size()) {
+      screen.note(screen.msg("hint.last", hints.size()));
+      screen.markdown("💡 " + hints.get(hints.size() - 1));
+      return;
+    }
+    String h = hints.get(hintsShown++);
+    book.update(p -> p.with(p.lesson(lesson.id()).hintUsed()));
+    screen.println(screen.theme.warn(screen.msg("hint.title", hintsShown, hints.size())));
+    screen.markdown(h);
+  }
+
+  void solution() {
+    Step step = run.step();
+    book.update(p -> p.with(p.lesson(lesson.id()).markShown(step.id())));
+    screen.println(screen.theme.warn(screen.msg("solution.title")));
+    screen.markdown("```\n" + step.solve().strip() + "\n```");
+  }
+
+  void skip() throws IOException {
+    Step step = run.step();
+    screen.note(screen.msg("skip.running"));
+    String solve = step.solve().strip();
+    if (solve.startsWith(":answer ")) {
+      run.answer(solve.substring(8));
+    } else {
+      screen.println(screen.theme.code(solve));
+      try (PassThrough pass = new PassThrough(screen.terminal, run.shell(), screen.interactive)) {
+        run.run(solve, pass.sink(), PIPED_LIMIT);
+      }
+    }
+    Result r = run.evaluate();
+    if (!r.passed()) {
+      screen.fail(screen.msg("skip.failed", r.reason()));
+    }
+    book.update(p -> p.with(p.lesson(lesson.id()).markSkipped(step.id())));
+    run.cleanupStep();
+    advance();
+  }
+
+  void next() throws IOException {
+    if (run.index() + 1 >= lesson.steps().size()) {
+      screen.note(screen.msg("nav.last"));
+      return;
+    }
+    enter(run.index() + 1, true);
+  }
+
+  void back() throws IOException {
+    if (run.index() == 0) {
+      screen.note(screen.msg("nav.first"));
+      return;
+    }
+    finished = false;
+    enter(run.index() - 1, true);
+  }
+
+  void resetStep() throws IOException {
+    finished = false;
+    screen.note(screen.msg("reset.step"));
+    enter(run.index(), true);
+  }
+
+  void answer(String text) throws IOException {
+    if (!run.isQuiz()) {
+      screen.note(screen.msg("answer.not-quiz"));
+      return;
+    }
+    run.answer(text);
+    Result r = run.evaluate();
+    if (r.passed()) {
+      passed();
+    } else {
+      screen.fail(r.reason());
+    }
+  }
+
+  void relanguage() {
+    run.messages(screen.messages);
+    showStep();
+    refreshStatus();
+  }
+
+  @Override
+  public void close() {
+    run.close();
+  }
+}

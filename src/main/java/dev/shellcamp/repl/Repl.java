@@ -1,0 +1,301 @@
+package dev.shellcamp.repl;
+
+import dev.shellcamp.lesson.Catalog;
+import dev.shellcamp.lesson.Lesson;
+import dev.shellcamp.progress.LessonProgress;
+import dev.shellcamp.progress.ProgressStore;
+import dev.shellcamp.run.Workspace;
+import dev.shellcamp.shell.Capabilities;
+import dev.shellcamp.ui.Messages;
+import dev.shellcamp.ui.Theme;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Terminal;
+
+/**
+ * The tutor's loop: a menu of lessons, then lines for bash or ':' commands. Ctrl-C at the prompt
+ * never quits; Ctrl-D and :quit leave with progress saved.
+ */
+public final class Repl {
+  private final Screen screen;
+  private final Catalog catalog;
+  private final Overview overview;
+  private final Book book;
+  private final StatusBar status;
+  private final CommandTable table;
+  private final LineReader reader;
+  private LessonSession session;
+
+  public Repl(Terminal terminal, Catalog catalog, ProgressStore store, Capabilities caps, String lang) {
+    boolean interactive = !Terminal.TYPE_DUMB.equals(terminal.getType())
+        && !Terminal.TYPE_DUMB_COLOR.equals(terminal.getType());
+    var progress = store.load();
+    String chosen = lang != null ? lang : progress.lang() != null ? progress.lang() : Messages.detectLang(null);
+    this.screen = new Screen(terminal, Theme.detect(!interactive), Messages.of(chosen), interactive);
+    this.catalog = catalog;
+    this.overview = new Overview(catalog, caps);
+    this.book = new Book(store, progress, screen);
+    if (store.warning() != null) {
+      String[] w = store.warning().split("\t", 2);
+      screen.fail(screen.msg("progress.corrupt", w[0], w.length > 1 ? w[1] : ""));
+    }
+    this.status = new StatusBar(terminal, interactive);
+    this.table = commands();
+    this.reader = LineReaderBuilder.builder()
+        .terminal(terminal)
+        .appName("shellcamp")
+        .parser(new BashParser())
+        .completer(new ReplCompleter(table, this::cwd))
+        .variable(LineReader.HISTORY_FILE, ProgressStore.dataHome().resolve("history"))
+        .variable(LineReader.SECONDARY_PROMPT_PATTERN, "%P  > ")
+        .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+        .option(LineReader.Option.AUTO_FRESH_LINE, true)
+        .build();
+  }
+
+  private Path cwd() {
+    return session == null ? Path.of(".").toAbsolutePath() : session.cwd();
+  }
+
+  private CommandTable commands() {
+    CommandTable t = new CommandTable(() -> screen.messages);
+    t.add("help", false, null, a -> help())
+        .add("lessons", false, null, a -> menu())
+        .add("start", false, overview::ids, this::start)
+        .add("check", true, null, a -> lesson(LessonSession::check))
+        .add("hint", true, null, a -> lesson(LessonSession::hint))
+        .add("solution", true, null, a -> lesson(LessonSession::solution))
+        .add("skip", true, null, a -> lessonIo(LessonSession::skip))
+        .add("next", true, null, a -> lessonIo(LessonSession::next))
+        .add("back", true, null, a -> lessonIo(LessonSession::back))
+        .add("reset", true, () -> List.of("step", "lesson"), this::reset)
+        .add("progress", false, null, a -> progress())
+        .add("answer", true, null, a -> answer(a))
+        .add("lang", false, () -> List.of("en", "ko"), this::lang)
+        .add("quit", false, null, a -> false);
+    return t;
+  }
+
+  /** Runs until :quit or Ctrl-D; returns the process exit code. */
+  public int run(String startId) {
+    try {
+      if (startId != null) {
+        handle(":start " + startId);
+      }
+      if (session == null) {
+        menu();
+      }
+      loop();
+      return 0;
+    } finally {
+      closeSession();
+      status.close();
+    }
+  }
+
+  private void loop() {
+    while (true) {
+      String line;
+      try {
+        line = reader.readLine(prompt());
+      } catch (UserInterruptException e) {
+        screen.note(screen.msg("repl.ctrl-c"));
+        continue;
+      } catch (EndOfFileException e) {
+        screen.println("");
+        screen.note(screen.msg("repl.bye"));
+        return;
+      }
+      if (!handle(line)) {
+        screen.note(screen.msg("repl.bye"));
+        return;
+      }
+    }
+  }
+
+  /** One line of input; false ends the REPL. */
+  boolean handle(String line) {
+    try {
+      if (line.isBlank()) {
+        if (session == null && book.get().lastLesson() != null) {
+          start(book.get().lastLesson());
+        }
+        return true;
+      }
+      if (CommandTable.isCommand(line)) {
+        String s = line.strip();
+        int sp = s.indexOf(' ');
+        String name = s.substring(1, sp < 0 ? s.length() : sp);
+        String args = sp < 0 ? "" : s.substring(sp + 1).strip();
+        CommandTable.Entry e = table.find(name);
+        if (e == null) {
+          screen.fail(screen.msg("repl.unknown-command", name));
+          return true;
+        }
+        if (e.inLessonOnly() && session == null) {
+          screen.note(screen.msg("repl.no-lesson"));
+          return true;
+        }
+        return e.handler().run(args);
+      }
+      if (session == null) {
+        return choose(line.strip());
+      }
+      Optional<String> danger = DangerGuard.assess(line, session.cwd(), session.workspace());
+      if (danger.isPresent() && !confirm(danger.get())) {
+        screen.note(screen.msg("danger.declined"));
+        return true;
+      }
+      session.shellLine(line);
+      return true;
+    } catch (Exception e) {
+      screen.fail(screen.msg("repl.error", e.getMessage() == null ? e.toString() : e.getMessage()));
+      return true;
+    }
+  }
+
+  private boolean confirm(String key) {
+    screen.println(screen.theme.warn("⚠ " + screen.msg(key)));
+    try {
+      String a = reader.readLine(screen.msg("danger.ask"));
+      return a.strip().equalsIgnoreCase("y") || a.strip().equalsIgnoreCase("yes");
+    } catch (UserInterruptException | EndOfFileException e) {
+      return false;
+    }
+  }
+
+  private String prompt() {
+    return session == null ? screen.theme.bold("shellcamp ❯ ") : session.prompt();
+  }
+
+  private boolean choose(String choice) throws IOException {
+    List<String> ids = overview.ids();
+    if (choice.matches("\\d+")) {
+      int n = Integer.parseInt(choice);
+      if (n >= 1 && n <= ids.size()) {
+        return start(ids.get(n - 1));
+      }
+    } else if (ids.contains(choice)) {
+      return start(choice);
+    }
+    screen.fail(screen.msg("menu.unknown", choice, ids.size()));
+    return true;
+  }
+
+  private boolean start(String id) throws IOException {
+    if (id.isBlank()) {
+      screen.note(screen.msg("start.usage"));
+      return true;
+    }
+    Optional<Lesson> lesson = catalog.lesson(id);
+    if (lesson.isEmpty()) {
+      String why = overview.ids().contains(id) ? screen.msg("start.broken", id) : screen.msg("start.unknown", id);
+      screen.fail(why);
+      return true;
+    }
+    Optional<String> unavailable = overview.unavailable(id, screen.messages);
+    if (unavailable.isPresent()) {
+      screen.fail(screen.msg("start.unavailable", id, unavailable.get()));
+      return true;
+    }
+    closeSession();
+    session = LessonSession.open(screen, book, status, lesson.get());
+    return true;
+  }
+
+  private void closeSession() {
+    if (session != null) {
+      session.close();
+      session = null;
+    }
+  }
+
+  private boolean menu() {
+    closeSession();
+    status.show(" shellcamp   " + screen.msg("status.menu"));
+    screen.println("");
+    screen.println(screen.theme.bold("shellcamp") + screen.theme.dim(" — " + screen.msg("menu.tagline")));
+    screen.println(overview.render(book.get(), screen.messages, screen.theme, book.get().lastLesson()));
+    String last = book.get().lastLesson();
+    if (last != null && catalog.lesson(last).isPresent()) {
+      LessonProgress lp = book.get().lesson(last);
+      int step = lp == null ? 1 : lp.step() + 1;
+      screen.note(screen.msg("menu.resume", last, step));
+    }
+    screen.note(screen.msg("menu.how"));
+    return true;
+  }
+
+  private boolean help() {
+    screen.println(screen.theme.bold(screen.msg("help.title")));
+    screen.println(table.help());
+    screen.note(screen.msg("help.footer"));
+    return true;
+  }
+
+  private boolean progress() {
+    screen.println(overview.render(book.get(), screen.messages, screen.theme, session == null ? null : session.lesson().id()));
+    return true;
+  }
+
+  private boolean reset(String arg) throws IOException {
+    if (arg.isEmpty() || arg.equals("step")) {
+      session.resetStep();
+      return true;
+    }
+    if (!arg.equals("lesson")) {
+      screen.fail(screen.msg("reset.usage"));
+      return true;
+    }
+    String id = session.lesson().id();
+    closeSession();
+    Workspace.wipe(Workspace.of(ProgressStore.dataHome(), id));
+    book.update(p -> p.without(id));
+    screen.note(screen.msg("reset.lesson", id));
+    return start(id);
+  }
+
+  private boolean answer(String text) throws IOException {
+    if (text.isBlank()) {
+      screen.note(screen.msg("answer.usage"));
+      return true;
+    }
+    session.answer(text);
+    return true;
+  }
+
+  private boolean lang(String arg) {
+    if (!arg.equals("en") && !arg.equals("ko")) {
+      screen.fail(screen.msg("lang.usage"));
+      return true;
+    }
+    screen.messages = Messages.of(arg);
+    book.update(p -> p.withLang(arg));
+    screen.ok(screen.msg("lang.set"));
+    if (session != null) {
+      session.relanguage();
+    }
+    return true;
+  }
+
+  @FunctionalInterface
+  private interface LessonIo {
+    void apply(LessonSession s) throws IOException;
+  }
+
+  private boolean lesson(java.util.function.Consumer<LessonSession> action) {
+    action.accept(session);
+    return true;
+  }
+
+  private boolean lessonIo(LessonIo action) throws IOException {
+    action.apply(session);
+    return true;
+  }
+}

@@ -1,0 +1,245 @@
+package dev.shellcamp.run;
+
+import dev.shellcamp.check.Checks;
+import dev.shellcamp.check.Context;
+import dev.shellcamp.check.Result;
+import dev.shellcamp.lesson.CheckSpec;
+import dev.shellcamp.lesson.Lesson;
+import dev.shellcamp.lesson.Step;
+import dev.shellcamp.shell.CommandResult;
+import dev.shellcamp.shell.OutputSink;
+import dev.shellcamp.shell.PtyShell;
+import dev.shellcamp.ui.Messages;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One lesson in progress: its shell, the current step, and everything the step's checks look
+ * at (last command, lines typed since the step began, the quiz answer, file snapshots).
+ */
+public final class LessonRun implements AutoCloseable {
+  private static final Duration SETUP_LIMIT = Duration.ofSeconds(60);
+
+  private final Lesson lesson;
+  private final Path workspace;
+  private final PtyShell shell;
+  private Messages messages;
+  private int index;
+  private final List<String> typed = new ArrayList<>();
+  private CommandResult last;
+  private String answer;
+  private final Map<String, byte[]> snapshots = new HashMap<>();
+  private String setupProblem;
+
+  private LessonRun(Lesson lesson, Path workspace, PtyShell shell, Messages messages) {
+    this.lesson = lesson;
+    this.workspace = workspace;
+    this.shell = shell;
+    this.messages = messages;
+  }
+
+  /**
+   * Opens the lesson in {@code workspace}. When {@code fresh}, the workspace is rebuilt from
+   * files/ and the lesson's setup runs; otherwise the learner's files are kept as they are.
+   */
+  public static LessonRun open(Lesson lesson, Path workspace, boolean fresh, int cols, int rows, Messages m)
+      throws IOException {
+    if (fresh || !Files.isDirectory(workspace)) {
+      Workspace.fresh(workspace, lesson.dir().resolve("files"));
+      fresh = true;
+    }
+    PtyShell shell = PtyShell.start(workspace, Map.of("SHELLCAMP_LESSON", lesson.id()), cols, rows);
+    LessonRun run = new LessonRun(lesson, workspace, shell, m);
+    if (fresh) {
+      run.hidden(lesson.setup());
+    }
+    return run;
+  }
+
+  public Lesson lesson() {
+    return lesson;
+  }
+
+  public Path workspace() {
+    return workspace;
+  }
+
+  public PtyShell shell() {
+    return shell;
+  }
+
+  public int index() {
+    return index;
+  }
+
+  public Step step() {
+    return lesson.steps().get(index);
+  }
+
+  public void messages(Messages m) {
+    this.messages = m;
+  }
+
+  /** A problem from the last hidden setup script, shown to the learner and failed by verify. */
+  public String setupProblem() {
+    return setupProblem;
+  }
+
+  /** Makes step {@code i} current: clears what the learner did, runs its setup, snapshots files. */
+  public void enter(int i) throws IOException {
+    index = Math.max(0, Math.min(i, lesson.steps().size() - 1));
+    typed.clear();
+    last = null;
+    answer = null;
+    setupProblem = null;
+    hidden(step().setup());
+    snapshots.clear();
+    for (CheckSpec c : step().checks()) {
+      if (c.type().equals("file") && c.flag("unchanged")) {
+        String p = c.string("path");
+        Path f = resolve(p);
+        snapshots.put(p, Files.isRegularFile(f) ? Files.readAllBytes(f) : null);
+      }
+    }
+  }
+
+  private Path resolve(String p) {
+    return p.startsWith("/") ? Path.of(p) : workspace.resolve(p.replaceFirst("^~/", ""));
+  }
+
+  /** Runs a lesson or step script hidden in the learner's shell, starting in HOME. */
+  private void hidden(String script) throws IOException {
+    if (script == null || script.isBlank()) {
+      return;
+    }
+    // setup starts in HOME and gives the learner back the directory they were in
+    PtyShell.QueryResult r = shell.query("__sc_back=$PWD; builtin cd ~ || return 1\n" + script
+        + "\n__sc_st=$?; disown -a 2>/dev/null; builtin cd \"$__sc_back\" 2>/dev/null; return $__sc_st", SETUP_LIMIT);
+    if (r.status() != 0) {
+      String out = r.output().strip();
+      setupProblem = messages.get("run.setup-failed", r.status(), out.isEmpty() ? "" : out.lines().reduce((a, b) -> b).orElse(""));
+    }
+  }
+
+  public void cleanupStep() throws IOException {
+    hidden(step().cleanup());
+  }
+
+  /** Types a line into the learner's shell; if it ended the shell, a new one starts. */
+  public CommandResult run(String line, OutputSink out, Duration timeout) throws IOException {
+    CommandResult r = shell.run(line, out, timeout);
+    typed.add(line);
+    last = r;
+    if (r.shellExited()) {
+      shell.restart();
+    }
+    return r;
+  }
+
+  /** Forgets what was typed in this step (verify, between a cheat and the next attempt). */
+  public void forgetAttempt() throws IOException {
+    typed.clear();
+    last = null;
+    answer = null;
+    shell.query("builtin cd ~", Duration.ofSeconds(5));
+  }
+
+  public void answer(String text) {
+    answer = text;
+  }
+
+  public Result evaluate() {
+    return Checks.all(step().checks(), context());
+  }
+
+  public boolean isQuiz() {
+    return step().isQuiz();
+  }
+
+  private Context context() {
+    return new Context() {
+      @Override
+      public Path workspace() {
+        return workspace;
+      }
+
+      @Override
+      public Optional<CommandResult> last() {
+        return Optional.ofNullable(last);
+      }
+
+      @Override
+      public List<String> typed() {
+        return List.copyOf(typed);
+      }
+
+      @Override
+      public String cwd() {
+        return shell.cwd();
+      }
+
+      @Override
+      public Variable variable(String name) {
+        if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+          return new Variable(false, "", "");
+        }
+        try {
+          String out = shell.query("if [[ -v " + name + " ]]; then printf 'set\\n%s\\n%s' \"${" + name
+              + "@a}\" \"$" + name + "\"; fi", Duration.ofSeconds(5)).output();
+          if (!out.startsWith("set\n")) {
+            return new Variable(false, "", "");
+          }
+          String rest = out.substring(4);
+          int nl = rest.indexOf('\n');
+          return new Variable(true, rest.substring(0, nl), rest.substring(nl + 1));
+        } catch (IOException e) {
+          return new Variable(false, "", "");
+        }
+      }
+
+      @Override
+      public Optional<String> answer() {
+        return Optional.ofNullable(answer);
+      }
+
+      @Override
+      public byte[] snapshot(String path) {
+        return snapshots.get(path);
+      }
+
+      @Override
+      public Map<String, String> scriptEnv() {
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.put("HOME", workspace.toString());
+        env.put("SHELLCAMP_SESSION", shell.sessionKey());
+        env.put("PWD", workspace.toString());
+        return env;
+      }
+
+      @Override
+      public Messages messages() {
+        return messages;
+      }
+    };
+  }
+
+  /** Runs the lesson's cleanup, then ends the shell and every process the lesson started. */
+  @Override
+  public void close() {
+    try {
+      if (shell.alive()) {
+        hidden(lesson.cleanup());
+      }
+    } catch (IOException e) {
+      // the shell is going anyway
+    }
+    shell.close();
+  }
+}

@@ -1,0 +1,139 @@
+package dev.shellcamp.shell;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What this machine can run (doctor's view and lessons' {@code requires}). Each probe runs at
+ * most once per process and only when asked, so none of them slows the first prompt.
+ */
+public final class Capabilities {
+  public static final List<String> ALL = List.of("bash", "pty", "docker", "python3-venv", "gpu", "network");
+
+  /** The outcome of one probe: available, or a message key for what is wrong and one for the fix. */
+  public record Probe(String name, boolean ok, String detail, String fixKey) {}
+
+  private final Map<String, Probe> cache = new ConcurrentHashMap<>();
+
+  public Probe probe(String name) {
+    return cache.computeIfAbsent(name, this::run);
+  }
+
+  public Map<String, Probe> all() {
+    Map<String, Probe> m = new LinkedHashMap<>();
+    ALL.forEach(n -> m.put(n, probe(n)));
+    return m;
+  }
+
+  /** The first requirement this machine lacks, if any. */
+  public java.util.Optional<Probe> missing(List<String> requires) {
+    return requires.stream().map(this::probe).filter(p -> !p.ok()).findFirst();
+  }
+
+  private Probe run(String name) {
+    return switch (name) {
+      case "bash" -> Files.isExecutable(Path.of("/bin/bash"))
+          ? new Probe(name, true, firstLine(exec(3, "/bin/bash", "--version")), null)
+          : new Probe(name, false, "/bin/bash not found", "fix.bash");
+      case "pty" -> Files.exists(Path.of("/dev/ptmx"))
+          ? new Probe(name, true, "/dev/ptmx", null)
+          : new Probe(name, false, "/dev/ptmx missing", "fix.pty");
+      case "python3-venv" -> venv();
+      case "docker" -> docker();
+      case "gpu" -> gpu();
+      case "network" -> network();
+      default -> new Probe(name, false, "unknown capability", "fix.unknown");
+    };
+  }
+
+  private Probe venv() {
+    String version = firstLine(exec(5, "python3", "--version"));
+    if (version.isEmpty()) {
+      return new Probe("python3-venv", false, "python3 not found", "fix.python3");
+    }
+    String check = exec(10, "python3", "-c", "import venv, ensurepip; print('ok')");
+    return check.strip().endsWith("ok")
+        ? new Probe("python3-venv", true, version, null)
+        : new Probe("python3-venv", false, version + ", but no venv/ensurepip module", "fix.venv");
+  }
+
+  private Probe docker() {
+    String host = System.getenv("DOCKER_HOST");
+    Path sock = Path.of(host != null && host.startsWith("unix://") ? host.substring(7) : "/var/run/docker.sock");
+    if (host != null && !host.isBlank() && !host.startsWith("unix://")) {
+      return new Probe("docker", false, "DOCKER_HOST=" + host + " is not a unix socket", "fix.docker");
+    }
+    if (!Files.exists(sock)) {
+      return new Probe("docker", false, "no engine socket at " + sock, "fix.docker");
+    }
+    try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+      ch.connect(UnixDomainSocketAddress.of(sock));
+      ch.write(ByteBuffer.wrap("GET /_ping HTTP/1.0\r\nHost: docker\r\n\r\n".getBytes(StandardCharsets.US_ASCII)));
+      ByteBuffer buf = ByteBuffer.allocate(512);
+      ch.read(buf);
+      String reply = new String(buf.array(), 0, buf.position(), StandardCharsets.US_ASCII);
+      return reply.contains(" 200 ")
+          ? new Probe("docker", true, "engine at " + sock, null)
+          : new Probe("docker", false, "engine at " + sock + " answered: " + firstLine(reply), "fix.docker");
+    } catch (IOException e) {
+      String why = e.getMessage() != null && e.getMessage().contains("ermission") ? "fix.docker-permission" : "fix.docker";
+      return new Probe("docker", false, sock + ": " + e.getMessage(), why);
+    }
+  }
+
+  private Probe gpu() {
+    String out = exec(10, "nvidia-smi", "-L");
+    return out.startsWith("GPU ")
+        ? new Probe("gpu", true, firstLine(out), null)
+        : new Probe("gpu", false, "nvidia-smi not found or no GPU", "fix.gpu");
+  }
+
+  private Probe network() {
+    try (Socket s = new Socket()) {
+      s.connect(new InetSocketAddress("registry-1.docker.io", 443), 1500);
+      return new Probe("network", true, "an image registry answers", null);
+    } catch (IOException e) {
+      return new Probe("network", false, "no image registry reachable", "fix.network");
+    }
+  }
+
+  private static String firstLine(String s) {
+    int nl = s.indexOf('\n');
+    return (nl < 0 ? s : s.substring(0, nl)).strip();
+  }
+
+  /** Runs a short probe command; empty output when it is missing, fails or hangs. */
+  static String exec(int seconds, String... cmd) {
+    try {
+      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+      p.getOutputStream().close();
+      try (InputStream in = p.getInputStream()) {
+        if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
+          p.destroyForcibly();
+          return "";
+        }
+        String out = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        return p.exitValue() == 0 ? out : "";
+      }
+    } catch (IOException e) {
+      return "";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "";
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package dev.shellcamp.ui;
+
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/**
+ * User-facing text from the bundles {@code messages.properties} (en) and {@code messages_ko}.
+ * Placeholders are {0}, {1}, ... replaced literally, so apostrophes need no escaping.
+ */
+public final class Messages {
+  private final String lang;
+  private final ResourceBundle bundle;
+
+  private Messages(String lang) {
+    this.lang = lang;
+    this.bundle = ResourceBundle.getBundle("dev.shellcamp.ui.messages",
+        "ko".equals(lang) ? Locale.KOREAN : Locale.ROOT, ResourceBundle.Control.getNoFallbackControl(
+            ResourceBundle.Control.FORMAT_PROPERTIES));
+  }
+
+  public static Messages of(String lang) {
+    return new Messages("ko".equals(lang) ? "ko" : "en");
+  }
+
+  /** The language asked for by --lang, then SHELLCAMP_LANG, LC_ALL or LANG; English otherwise. */
+  public static String detectLang(String explicit) {
+    if (explicit != null && !explicit.isBlank()) {
+      return explicit.startsWith("ko") ? "ko" : "en";
+    }
+    for (String name : new String[] {"SHELLCAMP_LANG", "LC_ALL", "LANG"}) {
+      String v = System.getenv(name);
+      if (v != null && !v.isBlank()) {
+        return v.startsWith("ko") ? "ko" : "en";
+      }
+    }
+    return "en";
+  }
+
+  public String lang() {
+    return lang;
+  }
+
+  public String get(String key, Object... args) {
+    String s;
+    try {
+      s = bundle.getString(key);
+    } catch (MissingResourceException e) {
+      s = key;
+    }
+    for (int i = 0; i < args.length; i++) {
+      s = s.replace("{" + i + "}", String.valueOf(args[i]));
+    }
+    return s;
+  }
+}

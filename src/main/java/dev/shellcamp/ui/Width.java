@@ -1,0 +1,32 @@
+package dev.shellcamp.ui;
+
+import org.jline.utils.WCWidth;
+
+/** Display width in terminal columns: Korean and other wide characters take two. */
+public final class Width {
+  private Width() {}
+
+  public static int of(String s) {
+    int w = 0;
+    boolean esc = false;
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      i += Character.charCount(cp);
+      if (esc) {
+        esc = cp != 'm';
+        continue;
+      }
+      if (cp == 0x1b) {
+        esc = true;
+        continue;
+      }
+      w += Math.max(0, WCWidth.wcwidth(cp));
+    }
+    return w;
+  }
+
+  public static String padRight(String s, int width) {
+    int w = of(s);
+    return w >= width ? s : s + " ".repeat(width - w);
+  }
+}
