@@ -8,7 +8,8 @@ final class TypedCheck {
   private TypedCheck() {}
 
   static Result check(CheckSpec spec, Context ctx) {
-    Pattern p = Pattern.compile(spec.string("regex"));
+    // MULTILINE: a learner may type several lines at once (continuation lines, pasted scripts)
+    Pattern p = Pattern.compile(spec.string("regex"), Pattern.MULTILINE);
     List<String> typed = ctx.typed();
     if (typed.isEmpty()) {
       return Result.fail(ctx.messages().get("check.no-command"));

@@ -120,8 +120,8 @@ public final class LessonRun implements AutoCloseable {
       return;
     }
     // setup starts in HOME and gives the learner back the directory they were in
-    PtyShell.QueryResult r = shell.query("__sc_back=$PWD; builtin cd ~ || return 1\n" + script
-        + "\n__sc_st=$?; disown -a 2>/dev/null; builtin cd \"$__sc_back\" 2>/dev/null; return $__sc_st", SETUP_LIMIT);
+    PtyShell.QueryResult r = shell.query("__sc_back=$PWD; builtin cd ~\n" + script
+        + "\n__sc_rc=$?; disown -a 2>/dev/null; builtin cd \"$__sc_back\" 2>/dev/null", SETUP_LIMIT);
     if (r.status() != 0) {
       String out = r.output().strip();
       setupProblem = messages.get("run.setup-failed", r.status(), out.isEmpty() ? "" : out.lines().reduce((a, b) -> b).orElse(""));

@@ -28,12 +28,14 @@ __sc_load() {
   { IFS= read -r __sc_id; IFS= read -r -d '' READLINE_LINE; } < "$__sc_ctl/cmd"
   READLINE_POINT=${#READLINE_LINE}
 }
-# ^X^N: run a hidden script in this shell (setup, queries); output goes to a file, not the screen
+# ^X^N: run a hidden script in this shell (setup, queries); output goes to a file, not the screen.
+# A script may set __sc_rc to report its status (it cannot `return`: that would leave this function).
 __sc_query() {
   local __sc_qid __sc_qtext __sc_qs
   { IFS= read -r __sc_qid; IFS= read -r -d '' __sc_qtext; } < "$__sc_ctl/q"
+  __sc_rc=
   { eval "$__sc_qtext"; } > "$__sc_ctl/qout" 2>&1 </dev/null
-  __sc_qs=$?
+  __sc_qs=${__sc_rc:-$?}
   printf '\033]777;%s;q;%s;%s\007' "$__sc_key" "$__sc_qid" "$__sc_qs" >&198
 }
 bind 'set enable-bracketed-paste off' 2>/dev/null
