@@ -55,6 +55,13 @@ public final class Main {
           ? TerminalBuilder.builder().system(true).name("shellcamp").encoding(StandardCharsets.UTF_8).build()
           : TerminalBuilder.builder().system(false).dumb(true).type(Terminal.TYPE_DUMB)
               .streams(System.in, System.out).encoding(StandardCharsets.UTF_8).build();
+      if (!tty) {
+        // piped input is a script, not typing: the REPL prints each line after its prompt itself
+        t.echo(false);
+        org.jline.terminal.Attributes a = t.getAttributes();
+        a.setOutputFlag(org.jline.terminal.Attributes.OutputFlag.OPOST, false);
+        t.setAttributes(a);
+      }
       // outside readLine and outside a command, Ctrl-C must not kill the tutor
       t.handle(Terminal.Signal.INT, Terminal.SignalHandler.SIG_IGN);
       return t;

@@ -114,11 +114,10 @@ final class LessonSession implements AutoCloseable {
   /** A line for bash: run it on the PTY with the keyboard passed through, then check the step. */
   void shellLine(String line) throws IOException {
     CommandResult r;
-    status.suspend();
-    try (PassThrough pass = new PassThrough(screen.terminal, run.shell(), screen.interactive)) {
+    try (PassThrough pass = new PassThrough(screen.terminal, run.shell(), screen.interactive, status)) {
       r = run.run(line, pass.sink(), screen.interactive ? NO_LIMIT : PIPED_LIMIT);
     } finally {
-      status.restore();
+      status.redraw();
     }
     if (!r.output().isEmpty() && !r.output().endsWith("\n")) {
       screen.println(screen.theme.dim("⏎"));
@@ -215,8 +214,10 @@ final class LessonSession implements AutoCloseable {
       run.answer(solve.substring(8));
     } else {
       screen.println(screen.theme.code(solve));
-      try (PassThrough pass = new PassThrough(screen.terminal, run.shell(), screen.interactive)) {
+      try (PassThrough pass = new PassThrough(screen.terminal, run.shell(), screen.interactive, status)) {
         run.run(solve, pass.sink(), PIPED_LIMIT);
+      } finally {
+        status.redraw();
       }
     }
     Result r = run.evaluate();

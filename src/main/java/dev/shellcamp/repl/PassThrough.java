@@ -25,18 +25,20 @@ final class PassThrough implements AutoCloseable {
   private volatile boolean running = true;
   private final Thread pump;
 
-  PassThrough(Terminal terminal, PtyShell shell, boolean interactive) {
+  PassThrough(Terminal terminal, PtyShell shell, boolean interactive, StatusBar status) {
     this.terminal = terminal;
     this.shell = shell;
     this.interactive = interactive;
-    shell.resize(terminal.getWidth(), terminal.getHeight());
+    shell.resize(terminal.getWidth(), status.childRows());
     if (interactive) {
       saved = terminal.enterRawMode();
       Attributes raw = new Attributes(terminal.getAttributes());
       raw.setLocalFlag(Attributes.LocalFlag.ISIG, false);
       terminal.setAttributes(raw);
-      previousWinch = terminal.handle(Terminal.Signal.WINCH,
-          s -> shell.resize(terminal.getWidth(), terminal.getHeight()));
+      previousWinch = terminal.handle(Terminal.Signal.WINCH, s -> {
+        status.resized();
+        shell.resize(terminal.getWidth(), status.childRows());
+      });
       previousInt = terminal.handle(Terminal.Signal.INT, s -> shell.interrupt());
       pump = new Thread(this::pumpKeys, "shellcamp-keys");
       pump.setDaemon(true);

@@ -112,6 +112,9 @@ public final class Repl {
         screen.note(screen.msg("repl.bye"));
         return;
       }
+      if (!screen.interactive) {
+        screen.println(line);
+      }
       if (!handle(line)) {
         screen.note(screen.msg("repl.bye"));
         return;

@@ -27,7 +27,8 @@ import org.commonmark.parser.Parser;
  * (counting Korean as two columns), code blocks kept verbatim behind a rule.
  */
 public final class Markdown {
-  private static final Parser PARSER = Parser.builder().build();
+  private static final Parser PARSER = Parser.builder()
+      .extensions(List.of(org.commonmark.ext.gfm.tables.TablesExtension.create())).build();
   private final Theme theme;
   private final int width;
 
@@ -80,6 +81,9 @@ public final class Markdown {
         out.add("");
       } else if (n instanceof BlockQuote) {
         block(n, lead + theme.dim("▎ "), rest + theme.dim("▎ "), out);
+      } else if (n instanceof org.commonmark.ext.gfm.tables.TableBlock) {
+        out.addAll(new Table(theme, width).render(n, this::cell, rest));
+        out.add("");
       } else if (n instanceof ThematicBreak) {
         out.add(rest + theme.dim("─".repeat(Math.max(4, width - Width.of(rest)))));
         out.add("");
@@ -87,6 +91,15 @@ public final class Markdown {
         block(n, lead, rest, out);
       }
     }
+  }
+
+  /** A table cell's text, styled, on one line. */
+  private String cell(Node cell) {
+    StringBuilder b = new StringBuilder();
+    for (Span s : inline(cell, UnaryOperator.identity())) {
+      b.append(s == Span.BREAK ? " " : s.style().apply(s.text()));
+    }
+    return b.toString();
   }
 
   private static String plain(List<Span> spans) {
