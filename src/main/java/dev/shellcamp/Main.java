@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
+import org.jline.terminal.impl.DumbTerminal;
 import picocli.CommandLine;
 
 /**
@@ -53,8 +54,9 @@ public final class Main {
       boolean tty = System.console() != null;
       Terminal t = tty
           ? TerminalBuilder.builder().system(true).name("shellcamp").encoding(StandardCharsets.UTF_8).build()
-          : TerminalBuilder.builder().system(false).dumb(true).type(Terminal.TYPE_DUMB)
-              .streams(System.in, System.out).encoding(StandardCharsets.UTF_8).build();
+          // a plain DumbTerminal: JLine's builder would pump stdin through a new pty, where the
+          // end of piped input never arrives as end of file
+          : new DumbTerminal("shellcamp", Terminal.TYPE_DUMB, System.in, System.out, StandardCharsets.UTF_8);
       if (!tty) {
         // piped input is a script, not typing: the REPL prints each line after its prompt itself
         t.echo(false);

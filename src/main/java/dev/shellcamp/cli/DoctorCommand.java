@@ -16,7 +16,7 @@ final class DoctorCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    var m = root.env().messages(root.lang);
+    var m = Env.messages(root.lang, null);
     var out = spec.commandLine().getOut();
     Theme t = Theme.detect(System.console() == null);
     boolean essentialMissing = false;

@@ -16,11 +16,8 @@ public record Env(Supplier<Terminal> terminal, ProgressStore store, Capabilities
     return Catalog.load(Catalog.locate(), seed);
   }
 
-  Messages messages(String lang) {
-    String l = lang;
-    if (l == null) {
-      l = store.load().lang();
-    }
-    return Messages.of(Messages.detectLang(l));
+  /** The language from --lang, else the learner's saved choice, else the environment. */
+  static Messages messages(String explicit, String saved) {
+    return Messages.of(Messages.detectLang(explicit != null ? explicit : saved));
   }
 }

@@ -26,7 +26,7 @@ final class ListCommand implements Callable<Integer> {
   public Integer call() {
     var env = root.env();
     var progress = env.store().load();
-    var m = env.messages(root.lang);
+    var m = Env.messages(root.lang, progress.lang());
     Overview o = new Overview(env.catalog(progress.seed()), env.caps());
     var out = spec.commandLine().getOut();
     if (json) {

@@ -48,7 +48,7 @@ final class ProgressCommand implements Callable<Integer> {
     var env = root.env();
     var store = env.store();
     var progress = store.load();
-    var m = env.messages(root.lang);
+    var m = Env.messages(root.lang, progress.lang());
     var err = spec.commandLine().getErr();
     if (store.warning() != null) {
       String[] w = store.warning().split("\t", 2);

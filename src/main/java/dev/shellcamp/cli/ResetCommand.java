@@ -28,9 +28,9 @@ final class ResetCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     var env = root.env();
-    var m = env.messages(root.lang);
     var store = env.store();
     var progress = store.load();
+    var m = Env.messages(root.lang, progress.lang());
     var out = spec.commandLine().getOut();
     if (target.all) {
       Workspace.wipe(ProgressStore.dataHome().resolve("work"));

@@ -20,7 +20,7 @@ final class StartCommand implements Callable<Integer> {
     var env = root.env();
     var catalog = env.catalog(0);
     if (!catalog.lessonIds().contains(id)) {
-      spec.commandLine().getErr().println(env.messages(root.lang).get("start.unknown", id));
+      spec.commandLine().getErr().println(Env.messages(root.lang, null).get("start.unknown", id));
       return ExitCodes.USAGE;
     }
     return root.repl(id);

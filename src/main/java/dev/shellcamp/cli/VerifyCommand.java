@@ -43,7 +43,7 @@ final class VerifyCommand implements Callable<Integer> {
     long s = seed != null ? seed : new SecureRandom().nextLong() & Long.MAX_VALUE;
     Set<String> required = required();
     Capabilities caps = root.env().caps();
-    Verifier verifier = new Verifier(root.env().messages(root.lang));
+    Verifier verifier = new Verifier(Env.messages(root.lang, null));
     int passed = 0;
     int failed = 0;
     int skipped = 0;

@@ -125,7 +125,7 @@ public final class LessonLoader {
   }
 
   private static void matchSections(Path md, LessonText t, List<Step> steps, List<Problem> problems) {
-    List<String> ids = steps.stream().map(Step::id).toList();
+    List<String> ids = steps.stream().map(Step::id).distinct().toList();
     for (Step s : steps) {
       if (!t.steps().containsKey(s.id())) {
         problems.add(new Problem(md, 1, "no '## " + s.id() + "' section for step '" + s.id() + "' of lesson.yaml"));
@@ -172,6 +172,10 @@ public final class LessonLoader {
       }
       Map<String, Node> m = sn.map();
       unknownKeys(file, m, STEP_KEYS, "step", problems);
+      if (!m.containsKey("id")) {
+        problems.add(new Problem(file, sn.line(), "step has no 'id'"));
+        continue;
+      }
       String id = scalar(file, m, "id", true, problems);
       if (id == null) {
         continue;
@@ -247,7 +251,7 @@ public final class LessonLoader {
   private static void unknownKeys(Path file, Map<String, Node> m, Set<String> allowed, String what, List<Problem> problems) {
     for (Map.Entry<String, Node> e : m.entrySet()) {
       if (!allowed.contains(e.getKey())) {
-        problems.add(new Problem(file, e.getValue().line(), "unknown key '" + e.getKey() + "' in " + what
+        problems.add(new Problem(file, e.getValue().keyLine(), "unknown key '" + e.getKey() + "' in " + what
             + " (allowed: " + String.join(", ", allowed.stream().sorted().toList()) + ")"));
       }
     }

@@ -5,9 +5,14 @@ import java.util.Map;
 
 /**
  * A YAML value with the line it started on: a String (scalar), a List of Node or a Map of
- * String to Node. Keeping lines on every value lets lint point at the exact line.
+ * String to Node. Keeping lines on every value lets lint point at the exact line; a map's values
+ * also know their key's line, which is where a block value's problem is best reported.
  */
-record Node(Object value, int line) {
+record Node(Object value, int line, int keyLine) {
+  Node(Object value, int line) {
+    this(value, line, line);
+  }
+
   boolean isScalar() {
     return value instanceof String;
   }

@@ -42,7 +42,13 @@ public final class Yaml {
       }
       return convert(root.get());
     } catch (MarkedYamlEngineException e) {
-      int line = e.getProblemMark().or(e::getContextMark).map(m -> m.getLine() + 1).orElse(1);
+      // at the end of the stream the problem mark points past the last line; the context mark
+      // ("while scanning a quoted scalar") points at where the unfinished thing began
+      Optional<Mark> mark = e.getProblemMark();
+      if (e.getContextMark().isPresent() && String.valueOf(e.getProblem()).contains("end of stream")) {
+        mark = e.getContextMark();
+      }
+      int line = mark.or(e::getContextMark).map(m -> m.getLine() + 1).orElse(1);
       String problem = e.getProblem() == null ? e.getMessage() : e.getProblem();
       throw new SyntaxError("YAML: " + firstLine(problem), line);
     } catch (YamlEngineException e) {
@@ -97,7 +103,9 @@ public final class Yaml {
       if (!(t.getKeyNode() instanceof ScalarNode k)) {
         throw new SyntaxError("a map key must be a plain word", line);
       }
-      entries.put(k.getValue(), convert(t.getValueNode()));
+      Node v = convert(t.getValueNode());
+      int keyLine = k.getStartMark().map(Mark::getLine).orElse(0) + 1;
+      entries.put(k.getValue(), new Node(v.value(), v.line(), keyLine));
     }
     return new Node(entries, line);
   }

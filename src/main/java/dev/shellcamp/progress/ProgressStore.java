@@ -54,6 +54,7 @@ public final class ProgressStore {
 
   public Progress load() {
     warning = null;
+    removeStaleTemps();
     if (!Files.exists(file)) {
       return fresh();
     }
@@ -70,6 +71,22 @@ public final class ProgressStore {
         warning = file + "\t" + reason(e);
       }
       return fresh();
+    }
+  }
+
+  /** A save killed before its rename leaves progress.json.tmp-PID behind; the file itself is fine. */
+  private void removeStaleTemps() {
+    String prefix = file.getFileName() + ".tmp-";
+    try (var siblings = Files.list(file.getParent())) {
+      for (Path p : (Iterable<Path>) siblings::iterator) {
+        String name = p.getFileName().toString();
+        if (name.startsWith(prefix) && name.substring(prefix.length()).matches("\\d+")
+            && ProcessHandle.of(Long.parseLong(name.substring(prefix.length()))).isEmpty()) {
+          Files.deleteIfExists(p);
+        }
+      }
+    } catch (IOException e) {
+      // nothing to tidy
     }
   }
 

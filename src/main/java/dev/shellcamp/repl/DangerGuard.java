@@ -57,17 +57,23 @@ final class DangerGuard {
       if (a.startsWith("-")) {
         continue;
       }
-      if (a.equals("~") || a.equals("~/") || a.equals("~/*") || a.matches("\"?\\$\\{?HOME}?/?\\*?\"?")) {
+      if (a.equals("~") || a.equals("~/") || a.equals("~/*") || a.matches("\\$\\{?HOME}?/?\\*?")) {
         return true;
       }
       if (isSystemRoot(a)) {
         return true;
       }
-      if (a.equals("*") || a.equals(".") || a.equals("./*") || a.equals("..")) {
-        Path target = a.equals("..") ? cwd.getParent() : cwd;
-        if (target == null || !target.normalize().startsWith(workspace)) {
-          return true;
-        }
+      // what the word names once globs are cut off: ".." for "../*", "/" for "/*"
+      String base = a.replaceFirst("/?\\*.*$", "");
+      if (base.isEmpty()) {
+        base = a.startsWith("/") ? "/" : ".";
+      }
+      if (base.startsWith("~") || base.contains("$")) {
+        continue;
+      }
+      Path target = cwd.resolve(base).normalize();
+      if (!target.startsWith(workspace)) {
+        return true;
       }
     }
     return false;

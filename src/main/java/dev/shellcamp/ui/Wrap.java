@@ -2,88 +2,111 @@ package dev.shellcamp.ui;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
-/** Word-wraps styled spans to a column width; a word wider than a line is broken by characters. */
+/**
+ * Word-wraps styled spans to a column width. Text glued together without a space stays together
+ * across styles ({@code `fruits.txt`를}, {@code `ls`,}); a word wider than a line is broken by
+ * characters.
+ */
 final class Wrap {
+  private record Frag(String text, UnaryOperator<String> style) {}
+
+  private static final Object BREAK = new Object();
+
   private Wrap() {}
 
   static List<String> lines(List<Span> spans, int width, String first, String rest) {
+    List<Object> units = units(spans);
     List<String> out = new ArrayList<>();
     StringBuilder line = new StringBuilder(first);
-    int col = Width.of(first);
     int restWidth = Width.of(rest);
-    boolean lineHasWord = false;
-    boolean pendingSpace = false;
-    for (Span span : spans) {
-      if (span == Span.BREAK) {
+    int col = Width.of(first);
+    boolean hasWord = false;
+    for (Object u : units) {
+      if (u == BREAK) {
         out.add(line.toString());
         line = new StringBuilder(rest);
         col = restWidth;
-        lineHasWord = false;
-        pendingSpace = false;
+        hasWord = false;
         continue;
       }
-      for (String word : words(span)) {
-        if (word.isBlank()) {
-          pendingSpace = lineHasWord;
-          continue;
-        }
-        int w = Width.of(word);
-        int need = w + (pendingSpace ? 1 : 0);
-        if (lineHasWord && col + need > width) {
+      @SuppressWarnings("unchecked")
+      List<Frag> unit = (List<Frag>) u;
+      int w = unit.stream().mapToInt(f -> Width.of(f.text())).sum();
+      if (hasWord && col + 1 + w > width) {
+        out.add(line.toString());
+        line = new StringBuilder(rest);
+        col = restWidth;
+        hasWord = false;
+      }
+      if (hasWord) {
+        line.append(' ');
+        col++;
+      }
+      for (Frag f : unit) {
+        String text = f.text();
+        while (col + Width.of(text) > width && col > restWidth && Width.of(text) > 0 && w > width - restWidth) {
+          String head = fit(text, width - col);
+          line.append(f.style().apply(head));
           out.add(line.toString());
           line = new StringBuilder(rest);
           col = restWidth;
-          pendingSpace = false;
+          text = text.substring(head.length());
         }
-        if (pendingSpace) {
-          line.append(' ');
-          col++;
-        }
-        while (col + w > width && w > width - restWidth) {
-          String head = fit(word, width - col);
-          line.append(span.style().apply(head));
+        while (Width.of(text) > width - restWidth) {
+          String head = fit(text, width - restWidth);
+          line.append(f.style().apply(head));
           out.add(line.toString());
           line = new StringBuilder(rest);
           col = restWidth;
-          word = word.substring(head.length());
-          w = Width.of(word);
+          text = text.substring(head.length());
         }
-        line.append(span.style().apply(word));
-        col += w;
-        lineHasWord = true;
-        pendingSpace = false;
+        line.append(f.style().apply(text));
+        col += Width.of(text);
       }
-      if (!span.text().isEmpty() && Character.isWhitespace(span.text().charAt(span.text().length() - 1))) {
-        pendingSpace = lineHasWord;
-      }
+      hasWord = true;
     }
-    if (lineHasWord || out.isEmpty()) {
+    if (hasWord || out.isEmpty()) {
       out.add(line.toString());
     }
     return out;
   }
 
-  private static List<String> words(Span span) {
-    List<String> words = new ArrayList<>();
-    String t = span.text();
-    if (span.keep()) {
-      words.add(t);
-      return words;
-    }
-    int start = 0;
-    for (int i = 0; i <= t.length(); i++) {
-      if (i == t.length() || t.charAt(i) == ' ') {
-        if (i > start) {
-          words.add(t.substring(start, i));
+  /** Units to place: runs of fragments with no space between them, and line breaks. */
+  private static List<Object> units(List<Span> spans) {
+    List<Object> units = new ArrayList<>();
+    List<Frag> current = new ArrayList<>();
+    for (Span span : spans) {
+      if (span == Span.BREAK) {
+        close(current, units);
+        current = new ArrayList<>();
+        units.add(BREAK);
+        continue;
+      }
+      if (span.keep()) {
+        current.add(new Frag(span.text(), span.style()));
+        continue;
+      }
+      String[] pieces = span.text().split(" ", -1);
+      for (int i = 0; i < pieces.length; i++) {
+        if (i > 0) {
+          close(current, units);
+          current = new ArrayList<>();
         }
-        if (i < t.length()) {
-          words.add(" ");
+        if (!pieces[i].isEmpty()) {
+          current.add(new Frag(pieces[i], span.style()));
         }
-        start = i + 1;
       }
     }
-    return words;
+    close(current, units);
+    return units;
+  }
+
+  private static void close(List<Frag> unit, List<Object> units) {
+    if (!unit.isEmpty()) {
+      units.add(unit);
+    }
   }
 
   private static String fit(String word, int cols) {

@@ -1,0 +1,79 @@
+package dev.shellcamp.check;
+
+import dev.shellcamp.shell.CommandResult;
+import dev.shellcamp.ui.Messages;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A context with no shell behind it, for checks that only read files, output and typed lines. */
+final class FakeContext implements Context {
+  final Path ws;
+  CommandResult last;
+  final List<String> typed = new ArrayList<>();
+  String cwd;
+  String answer;
+  final Map<String, byte[]> snapshots = new HashMap<>();
+  final Map<String, Variable> vars = new HashMap<>();
+
+  FakeContext(Path ws) {
+    this.ws = ws;
+    this.cwd = ws.toString();
+  }
+
+  FakeContext ran(String line, String output, int status) {
+    typed.add(line);
+    last = new CommandResult(line, status, output, cwd, false, false, false);
+    return this;
+  }
+
+  @Override
+  public Path workspace() {
+    return ws;
+  }
+
+  @Override
+  public Optional<CommandResult> last() {
+    return Optional.ofNullable(last);
+  }
+
+  @Override
+  public List<String> typed() {
+    return typed;
+  }
+
+  @Override
+  public String cwd() {
+    return cwd;
+  }
+
+  @Override
+  public Variable variable(String name) {
+    return vars.getOrDefault(name, new Variable(false, "", ""));
+  }
+
+  @Override
+  public Optional<String> answer() {
+    return Optional.ofNullable(answer);
+  }
+
+  @Override
+  public byte[] snapshot(String path) {
+    return snapshots.get(path);
+  }
+
+  @Override
+  public Map<String, String> scriptEnv() {
+    Map<String, String> env = new HashMap<>(System.getenv());
+    env.put("HOME", ws.toString());
+    return env;
+  }
+
+  @Override
+  public Messages messages() {
+    return Messages.of("en");
+  }
+}

@@ -1,0 +1,134 @@
+package dev.shellcamp.repl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The tutor driven through a real PTY: typing lines, Ctrl-C, vi, quitting and resuming. */
+class ReplPtyTest {
+  private static final Duration T = Duration.ofSeconds(20);
+  @TempDir Path data;
+
+  @Test
+  void aLearnerWorksThroughStepsInterruptsAndResumes() throws Exception {
+    Path ws = data.resolve("shellcamp/work/linux/streams");
+    try (ReplDriver r = new ReplDriver(data, "start", "linux/streams")) {
+      r.awaitPrompt("1/9 ❯", T);
+      r.line(":answer 7");
+      r.await("is not right", T);
+      r.line(":answer 2");
+      r.await("Step passed: three-streams", T);
+      r.awaitPrompt("2/9 ❯", T);
+
+      r.line("echo eggs >> shopping.txt");
+      r.awaitPrompt("2/9 ❯", T);
+      r.line(":check");
+      String why = r.awaitPrompt("2/9 ❯", T);
+      assertTrue(why.contains("expected 1 lines, found 3"), why);
+
+      long t0 = System.nanoTime();
+      r.line("sleep 30");
+      Thread.sleep(500);
+      r.type("\u0003");
+      r.awaitPrompt("2/9 ❯", T);
+      assertTrue(System.nanoTime() - t0 < 5_000_000_000L, "Ctrl-C ended sleep quickly");
+      r.line("echo alive-$((6*7))");
+      assertTrue(r.awaitPrompt("2/9 ❯", T).contains("alive-42"));
+
+      r.type("\u0003");
+      r.await("Ctrl-C cancels the line", T);
+
+      r.line("vi typed.txt");
+      Thread.sleep(1500);
+      r.type("ihello from vi\u001b");
+      Thread.sleep(300);
+      r.type(":wq\r");
+      r.awaitPrompt("2/9 ❯", T);
+      assertEquals("hello from vi\n", Files.readString(ws.resolve("typed.txt")));
+
+      r.line("cd downloads; export MARK=kept");
+      r.awaitPrompt("2/9 ❯", T);
+      r.line("pwd; echo $MARK");
+      String out = r.awaitPrompt("2/9 ❯", T);
+      assertTrue(out.contains(ws.resolve("downloads").toString() + "\nkept"), out);
+
+      r.line(":quit");
+      r.await("Progress saved", T);
+      assertEquals(0, r.waitExit(T));
+    }
+    String saved = Files.readString(data.resolve("shellcamp/progress.json"));
+    assertTrue(saved.contains("\"linux/streams\""), saved);
+    try (ReplDriver r = new ReplDriver(data, "start", "linux/streams")) {
+      r.await("resuming at step 2/9", T);
+      r.awaitPrompt("2/9 ❯", T);
+      r.line("cat typed.txt");
+      assertTrue(r.awaitPrompt("2/9 ❯", T).contains("hello from vi"));
+      r.type("\u0004");
+      r.await("Progress saved", T);
+      assertEquals(0, r.waitExit(T));
+    }
+  }
+
+  @Test
+  void destructiveCommandsAskFirstAndDeclinedMeansNothingRan() throws Exception {
+    try (ReplDriver r = new ReplDriver(data, "start", "linux/shell-basics")) {
+      r.awaitPrompt("1/10 ❯", T);
+      r.line("touch keep.txt");
+      r.awaitPrompt("1/10 ❯", T);
+      r.line("rm -rf ~");
+      r.await("Run it anyway? [y/N]", T);
+      r.line("n");
+      r.await("Not run.", T);
+      r.line(":quit");
+      assertEquals(0, r.waitExit(T));
+    }
+    assertTrue(Files.exists(data.resolve("shellcamp/work/linux/shell-basics/keep.txt")));
+  }
+
+  @Test
+  void menuHelpAndLanguageSwitch() throws Exception {
+    try (ReplDriver r = new ReplDriver(data)) {
+      r.awaitPrompt("shellcamp ❯", T);
+      r.line(":help");
+      String help = r.awaitPrompt("shellcamp ❯", T);
+      for (String c : new String[] {":hint", ":solution", ":skip", ":reset", ":lang", ":quit"}) {
+        assertTrue(help.contains(c), c + " in " + help);
+      }
+      r.line(":lang ko");
+      r.await("언어: 한국어", T);
+      r.line("99");
+      r.await("레슨은 없어요", T);
+      r.line("1");
+      r.awaitPrompt("1/10 ❯", T);
+      r.line(":hint");
+      r.await("힌트 1/", T);
+      r.line(":quit");
+      assertEquals(0, r.waitExit(T));
+    }
+    assertTrue(Files.readString(data.resolve("shellcamp/progress.json")).contains("\"lang\": \"ko\""));
+  }
+
+  @Test
+  void lessonProcessesDoNotOutliveTheTutor() throws Exception {
+    try (ReplDriver r = new ReplDriver(data, "start", "linux/shell-basics")) {
+      r.awaitPrompt("1/10 ❯", T);
+      r.line("sleep 4242 & nohup sleep 4243 >/dev/null 2>&1 & setsid sleep 4244 &");
+      r.awaitPrompt("1/10 ❯", T);
+      r.line(":quit");
+      assertEquals(0, r.waitExit(T));
+    }
+    Thread.sleep(200);
+    assertFalse(ps().matches("(?s).*sleep 424[234].*"), ps());
+  }
+
+  private static String ps() throws Exception {
+    Process p = new ProcessBuilder("ps", "-eo", "args").start();
+    return new String(p.getInputStream().readAllBytes());
+  }
+}
