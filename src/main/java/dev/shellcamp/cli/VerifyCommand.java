@@ -41,7 +41,7 @@ final class VerifyCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     long s = seed != null ? seed : new SecureRandom().nextLong() & Long.MAX_VALUE;
-    Set<String> required = required();
+    Set<String> required = Capabilities.required();
     Capabilities caps = root.env().caps();
     Verifier verifier = new Verifier(Env.messages(root.lang, null));
     int passed = 0;
@@ -88,26 +88,6 @@ final class VerifyCommand implements Callable<Integer> {
     }
     out.flush();
     return failed == 0 ? ExitCodes.OK : ExitCodes.FAILED;
-  }
-
-  /** SHELLCAMP_REQUIRE=docker,gpu (and SHELLCAMP_REQUIRE_DOCKER=1) turn those skips into failures. */
-  private static Set<String> required() {
-    Set<String> r = new java.util.HashSet<>();
-    String list = System.getenv("SHELLCAMP_REQUIRE");
-    if (list != null) {
-      for (String x : list.split("[,\\s]+")) {
-        if (!x.isBlank()) {
-          r.add(x.strip());
-        }
-      }
-    }
-    for (String cap : Capabilities.ALL) {
-      String v = System.getenv("SHELLCAMP_REQUIRE_" + cap.toUpperCase().replace("-", "_"));
-      if ("1".equals(v)) {
-        r.add(cap);
-      }
-    }
-    return r;
   }
 
   private void print(PrintWriter out, StepReport r) {

@@ -44,6 +44,28 @@ public final class Capabilities {
     return requires.stream().map(this::probe).filter(p -> !p.ok()).findFirst();
   }
 
+  /**
+   * Capabilities a CI machine promises: SHELLCAMP_REQUIRE=docker,gpu and SHELLCAMP_REQUIRE_DOCKER=1
+   * style variables. A lesson needing one of them is a failure there, not a skip.
+   */
+  public static java.util.Set<String> required() {
+    java.util.Set<String> r = new java.util.HashSet<>();
+    String list = System.getenv("SHELLCAMP_REQUIRE");
+    if (list != null) {
+      for (String x : list.split("[,\\s]+")) {
+        if (!x.isBlank()) {
+          r.add(x.strip());
+        }
+      }
+    }
+    for (String cap : ALL) {
+      if ("1".equals(System.getenv("SHELLCAMP_REQUIRE_" + cap.toUpperCase(java.util.Locale.ROOT).replace('-', '_')))) {
+        r.add(cap);
+      }
+    }
+    return r;
+  }
+
   private Probe run(String name) {
     return switch (name) {
       case "bash" -> Files.isExecutable(Path.of("/bin/bash"))
