@@ -3,11 +3,14 @@ package dev.shellcamp;
 import dev.shellcamp.cli.Env;
 import dev.shellcamp.cli.ExitCodes;
 import dev.shellcamp.cli.RootCommand;
+import dev.shellcamp.lesson.Catalog;
 import dev.shellcamp.progress.ProgressStore;
 import dev.shellcamp.shell.Capabilities;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.LongFunction;
 import java.util.function.Supplier;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
@@ -26,15 +29,24 @@ public final class Main {
   }
 
   static int run(String[] args) {
+    ProgressStore store = ProgressStore.standard();
+    // The REPL's start-up work runs on all cores: the terminal and the catalog load in the
+    // background while picocli builds its model here (each is 60-100 ms on this kind of machine).
+    boolean repl = args.length == 0 || args[0].equals("start") || args[0].startsWith("--lang");
+    CompletableFuture<Terminal> early = repl ? CompletableFuture.supplyAsync(Main::openTerminal, Main::daemon) : null;
+    long seed = repl ? store.peekSeed() : -1;
+    CompletableFuture<Catalog> catalog = seed >= 0
+        ? CompletableFuture.supplyAsync(() -> Catalog.load(Catalog.locate(), seed), Main::daemon) : null;
     Terminal[] made = new Terminal[1];
     Supplier<Terminal> terminal = () -> {
       if (made[0] == null) {
-        made[0] = openTerminal();
+        made[0] = early != null ? early.join() : openTerminal();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(made[0])));
       }
       return made[0];
     };
-    Env env = new Env(terminal, ProgressStore.standard(), new Capabilities());
+    LongFunction<Catalog> catalogs = s -> catalog != null && s == seed ? catalog.join() : Catalog.load(Catalog.locate(), s);
+    Env env = new Env(terminal, store, new Capabilities(), catalogs);
     CommandLine cl = new CommandLine(new RootCommand(env));
     cl.setOut(new PrintWriter(System.out, true, StandardCharsets.UTF_8));
     cl.setErr(new PrintWriter(System.err, true, StandardCharsets.UTF_8));
@@ -45,8 +57,17 @@ public final class Main {
     try {
       return cl.execute(args);
     } finally {
+      if (made[0] == null && early != null) {
+        made[0] = early.join();
+      }
       closeQuietly(made[0]);
     }
+  }
+
+  private static void daemon(Runnable r) {
+    Thread t = new Thread(r, "shellcamp-startup");
+    t.setDaemon(true);
+    t.start();
   }
 
   private static Terminal openTerminal() {
@@ -63,6 +84,10 @@ public final class Main {
         org.jline.terminal.Attributes a = t.getAttributes();
         a.setOutputFlag(org.jline.terminal.Attributes.OutputFlag.OPOST, false);
         t.setAttributes(a);
+      }
+      if (tty && (t.getWidth() <= 0 || t.getHeight() <= 0)) {
+        // a pty nobody sized (some CI runners, `script`): JLine cannot draw a prompt in 0 columns
+        t.setSize(new org.jline.terminal.Size(80, 24));
       }
       // outside readLine and outside a command, Ctrl-C must not kill the tutor
       t.handle(Terminal.Signal.INT, Terminal.SignalHandler.SIG_IGN);

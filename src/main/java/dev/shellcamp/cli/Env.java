@@ -4,16 +4,18 @@ import dev.shellcamp.lesson.Catalog;
 import dev.shellcamp.progress.ProgressStore;
 import dev.shellcamp.shell.Capabilities;
 import dev.shellcamp.ui.Messages;
+import java.util.function.LongFunction;
 import java.util.function.Supplier;
 import org.jline.terminal.Terminal;
 
 /**
  * What commands need from the outside world, made by Main. The terminal is created only by the
- * commands that open the REPL, so `list` or `lint` never pay for it.
+ * commands that open the REPL, so `list` or `lint` never pay for it; {@code catalogs} may hand
+ * out a catalog that Main began loading before the command line was even parsed.
  */
-public record Env(Supplier<Terminal> terminal, ProgressStore store, Capabilities caps) {
+public record Env(Supplier<Terminal> terminal, ProgressStore store, Capabilities caps, LongFunction<Catalog> catalogs) {
   Catalog catalog(long seed) {
-    return Catalog.load(Catalog.locate(), seed);
+    return catalogs.apply(seed);
   }
 
   /** The language from --lang, else the learner's saved choice, else the environment. */

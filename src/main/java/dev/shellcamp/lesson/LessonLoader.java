@@ -49,15 +49,25 @@ public final class LessonLoader {
     Map<String, String> values = new LinkedHashMap<>();
     vars.values().forEach(v -> values.put(v.name(), v.choose(seed)));
     if (!values.isEmpty()) {
-      try {
-        root = Yaml.parse(substitute(raw, values));
-      } catch (Yaml.SyntaxError e) {
-        problems.add(new Problem(yamlFile, e.line(), "after filling in vars: " + e.getMessage()));
-        return new Loaded(null, problems);
-      }
+      root = fill(root, values);
     }
     Lesson lesson = lesson(dir, yamlFile, root.map(), vars, values, problems);
     return new Loaded(problems.isEmpty() ? lesson : null, problems);
+  }
+
+  /** The same tree with ${NAME} filled in every text value; one parse instead of two. */
+  private static Node fill(Node n, Map<String, String> values) {
+    if (n.isScalar()) {
+      return n.text().contains("${") ? new Node(substitute(n.text(), values), n.line(), n.keyLine()) : n;
+    }
+    if (n.isList()) {
+      List<Node> items = new ArrayList<>();
+      n.list().forEach(x -> items.add(fill(x, values)));
+      return new Node(items, n.line(), n.keyLine());
+    }
+    Map<String, Node> m = new LinkedHashMap<>();
+    n.map().forEach((k, v) -> m.put(k, fill(v, values)));
+    return new Node(m, n.line(), n.keyLine());
   }
 
   static String substitute(String s, Map<String, String> values) {

@@ -99,6 +99,15 @@ public final class ProgressStore {
     return new Progress(Progress.SCHEMA, new SecureRandom().nextLong() & Long.MAX_VALUE, null, null, Map.of());
   }
 
+  /** The saved seed without any side effect (no moving aside), or -1 when there is none to read. */
+  public long peekSeed() {
+    try {
+      return parse(Files.readString(file, StandardCharsets.UTF_8)).seed();
+    } catch (IOException | Yaml.SyntaxError | RuntimeException e) {
+      return -1;
+    }
+  }
+
   @SuppressWarnings("unchecked")
   static Progress parse(String text) throws Yaml.SyntaxError {
     Object root = Yaml.parsePlain(text);

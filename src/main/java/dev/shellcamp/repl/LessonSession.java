@@ -114,10 +114,13 @@ final class LessonSession implements AutoCloseable {
   /** A line for bash: run it on the PTY with the keyboard passed through, then check the step. */
   void shellLine(String line) throws IOException {
     CommandResult r;
-    try (PassThrough pass = new PassThrough(screen.terminal, run.shell(), screen.interactive, status)) {
+    PassThrough pass = new PassThrough(screen.terminal, run.shell(), screen.interactive, status);
+    try (pass) {
       r = run.run(line, pass.sink(), screen.interactive ? NO_LIMIT : PIPED_LIMIT);
     } finally {
-      status.redraw();
+      if (pass.drew()) {
+        status.redraw();
+      }
     }
     if (!r.output().isEmpty() && !r.output().endsWith("\n")) {
       screen.println(screen.theme.dim("⏎"));

@@ -3,12 +3,13 @@ package dev.shellcamp.repl;
 import dev.shellcamp.shell.Ansi;
 import dev.shellcamp.shell.OutputSink;
 import dev.shellcamp.shell.PtyShell;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import org.jline.terminal.Attributes;
 import org.jline.terminal.Terminal;
-import org.jline.utils.NonBlockingReader;
 
 /**
  * While a command runs, the outer terminal is raw (ISIG cleared by hand: JLine's raw mode leaves
@@ -23,6 +24,7 @@ final class PassThrough implements AutoCloseable {
   private final Terminal.SignalHandler previousWinch;
   private final Terminal.SignalHandler previousInt;
   private volatile boolean running = true;
+  private volatile boolean drew;
   private final Thread pump;
 
   PassThrough(Terminal terminal, PtyShell shell, boolean interactive, StatusBar status) {
@@ -36,6 +38,7 @@ final class PassThrough implements AutoCloseable {
       raw.setLocalFlag(Attributes.LocalFlag.ISIG, false);
       terminal.setAttributes(raw);
       previousWinch = terminal.handle(Terminal.Signal.WINCH, s -> {
+        drew = true;
         status.resized();
         shell.resize(terminal.getWidth(), status.childRows());
       });
@@ -51,29 +54,31 @@ final class PassThrough implements AutoCloseable {
     }
   }
 
+  /**
+   * Reads the keyboard straight from fd 0, polling with available(): JLine's timed read waits
+   * in 100 ms steps (VTIME), and that wait would be added to every command's end.
+   */
   private void pumpKeys() {
-    NonBlockingReader reader = terminal.reader();
-    char[] one = new char[2];
+    FileInputStream in = new FileInputStream(FileDescriptor.in);
+    byte[] buf = new byte[4096];
+    long idleSleepMs = 1;
     while (running) {
       try {
-        int c = reader.read(20);
-        if (c < 0) {
-          if (c == NonBlockingReader.EOF) {
-            return;
+        int n = in.available();
+        if (n > 0) {
+          int got = in.read(buf, 0, Math.min(n, buf.length));
+          if (got > 0) {
+            shell.type(buf, 0, got);
           }
-          continue;
+          idleSleepMs = 1;
+        } else {
+          Thread.sleep(idleSleepMs);
+          idleSleepMs = Math.min(idleSleepMs * 2, 8);
         }
-        int n = 0;
-        one[n++] = (char) c;
-        if (Character.isHighSurrogate((char) c)) {
-          int low = reader.read(20);
-          if (low >= 0) {
-            one[n++] = (char) low;
-          }
-        }
-        byte[] bytes = new String(one, 0, n).getBytes(StandardCharsets.UTF_8);
-        shell.type(bytes, 0, bytes.length);
       } catch (IOException e) {
+        return;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
         return;
       }
     }
@@ -84,6 +89,11 @@ final class PassThrough implements AutoCloseable {
     OutputStream out = terminal.output();
     if (interactive) {
       return (b, off, len) -> {
+        if (!drew) {
+          for (int i = off; i < off + len; i++) {
+            drew |= b[i] == 0x1b;
+          }
+        }
         try {
           out.write(b, off, len);
           out.flush();
@@ -99,12 +109,18 @@ final class PassThrough implements AutoCloseable {
     };
   }
 
+  /** True when the command sent escape sequences (it may have cleared the screen or moved the scroll region). */
+  boolean drew() {
+    return drew;
+  }
+
   @Override
   public void close() {
     running = false;
     if (pump != null) {
+      pump.interrupt(); // it only ever blocks in sleep; available() and read() of ready bytes do not block
       try {
-        pump.join(500);
+        pump.join(100);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
