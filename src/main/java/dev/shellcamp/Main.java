@@ -34,9 +34,10 @@ public final class Main {
     // background while picocli builds its model here (each is 60-100 ms on this kind of machine).
     boolean repl = args.length == 0 || args[0].equals("start") || args[0].startsWith("--lang");
     CompletableFuture<Terminal> early = repl ? CompletableFuture.supplyAsync(Main::openTerminal, Main::daemon) : null;
-    long seed = repl ? store.peekSeed() : -1;
-    CompletableFuture<Catalog> catalog = seed >= 0
-        ? CompletableFuture.supplyAsync(() -> Catalog.load(Catalog.locate(), seed), Main::daemon) : null;
+    CompletableFuture<Seeded> catalog = repl ? CompletableFuture.supplyAsync(() -> {
+      long seed = store.peekSeed();
+      return seed < 0 ? null : new Seeded(seed, Catalog.load(Catalog.locate(), seed));
+    }, Main::daemon) : null;
     Terminal[] made = new Terminal[1];
     Supplier<Terminal> terminal = () -> {
       if (made[0] == null) {
@@ -45,8 +46,20 @@ public final class Main {
       }
       return made[0];
     };
-    LongFunction<Catalog> catalogs = s -> catalog != null && s == seed ? catalog.join() : Catalog.load(Catalog.locate(), s);
+    LongFunction<Catalog> catalogs = s -> {
+      Seeded loaded = catalog == null ? null : catalog.join();
+      return loaded != null && loaded.seed() == s ? loaded.catalog() : Catalog.load(Catalog.locate(), s);
+    };
     Env env = new Env(terminal, store, new Capabilities(), catalogs);
+    if (args.length == 0) {
+      // the README's first command: straight to the REPL. Building picocli's model of every
+      // subcommand by reflection costs ~100 ms here, half the way to the first prompt.
+      try {
+        return new RootCommand(env).call();
+      } finally {
+        closeQuietly(made[0]);
+      }
+    }
     CommandLine cl = new CommandLine(new RootCommand(env));
     cl.setOut(new PrintWriter(System.out, true, StandardCharsets.UTF_8));
     cl.setErr(new PrintWriter(System.err, true, StandardCharsets.UTF_8));
@@ -63,6 +76,9 @@ public final class Main {
       closeQuietly(made[0]);
     }
   }
+
+  /** A catalog loaded ahead of time, and the learner's seed it was loaded for. */
+  private record Seeded(long seed, Catalog catalog) {}
 
   private static void daemon(Runnable r) {
     Thread t = new Thread(r, "shellcamp-startup");
