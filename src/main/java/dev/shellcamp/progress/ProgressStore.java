@@ -27,6 +27,7 @@ import java.util.Map;
 public final class ProgressStore {
   private final Path file;
   private String warning;
+  private volatile long pendingSeed = -1;
 
   public ProgressStore(Path file) {
     this.file = file;
@@ -95,12 +96,21 @@ public final class ProgressStore {
     return m == null ? e.getClass().getSimpleName() : m.split("\n")[0];
   }
 
-  private static Progress fresh() {
-    return new Progress(Progress.SCHEMA, new SecureRandom().nextLong() & Long.MAX_VALUE, null, null, Map.of());
+  private Progress fresh() {
+    long seed = pendingSeed >= 0 ? pendingSeed : new SecureRandom().nextLong() & Long.MAX_VALUE;
+    return new Progress(Progress.SCHEMA, seed, null, null, Map.of());
   }
 
-  /** The saved seed without any side effect (no moving aside), or -1 when there is none to read. */
+  /**
+   * The learner's seed without side effects (nothing is moved aside), so start-up can load the
+   * catalog for it in the background. A new learner's seed is chosen here and kept for load();
+   * an unreadable file gives -1.
+   */
   public long peekSeed() {
+    if (!Files.exists(file)) {
+      pendingSeed = new SecureRandom().nextLong() & Long.MAX_VALUE;
+      return pendingSeed;
+    }
     try {
       return parse(Files.readString(file, StandardCharsets.UTF_8)).seed();
     } catch (IOException | Yaml.SyntaxError | RuntimeException e) {

@@ -163,7 +163,8 @@ public final class LessonRun implements AutoCloseable {
     return step().isQuiz();
   }
 
-  private Context context() {
+  /** What checks see now; public for benchmarks and tools that evaluate single checks. */
+  public Context context() {
     return new Context() {
       @Override
       public Path workspace() {

@@ -61,6 +61,23 @@ public final class CheckBench {
         checkMs.get(checkMs.size() / 2), checkMs.get((int) (checkMs.size() * 0.9)), checkMs.get(checkMs.size() - 1),
         checkMs.size());
 
+    // the fixed cost of a `run` check: a one-line script that passes at once
+    dev.shellcamp.lesson.CheckSpec trivial = new dev.shellcamp.lesson.CheckSpec("run", Map.of("value", "exit 0"), 1);
+    Lesson any = LessonLoader.load(Catalog.lessonDirs(lessons).get(0), 1).lesson();
+    try (LessonRun run = LessonRun.open(any, root.resolve("trivial"), true, 100, 30, m)) {
+      List<Double> samples = new ArrayList<>();
+      for (int k = 0; k < 120; k++) {
+        long t0 = System.nanoTime();
+        dev.shellcamp.check.Checks.evaluate(trivial, run.context());
+        if (k >= 20) {
+          samples.add((System.nanoTime() - t0) / 1e6);
+        }
+      }
+      Collections.sort(samples);
+      System.out.printf("run_check_fixed_cost_ms median=%.3f p90=%.3f%n", samples.get(samples.size() / 2),
+          samples.get((int) (samples.size() * 0.9)));
+    }
+
     Path ws = root.resolve("shell");
     Files.createDirectories(ws);
     try (PtyShell shell = PtyShell.start(ws, Map.of(), 100, 30)) {
