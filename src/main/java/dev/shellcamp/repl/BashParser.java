@@ -1,8 +1,6 @@
 package dev.shellcamp.repl;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.TimeUnit;
+import dev.shellcamp.shell.BashSyntax;
 import java.util.regex.Pattern;
 import org.jline.reader.EOFError;
 import org.jline.reader.ParsedLine;
@@ -25,33 +23,17 @@ final class BashParser extends DefaultParser {
   @Override
   public ParsedLine parse(String line, int cursor, ParseContext context) {
     if (context == ParseContext.ACCEPT_LINE && !CommandTable.isCommand(line) && OPENS.matcher(line).find()
-        && incomplete(line)) {
+        && BashSyntax.incomplete(line)) {
       throw new EOFError(-1, -1, "incomplete", "bash");
     }
     try {
       return super.parse(line, cursor, context);
     } catch (EOFError e) {
-      if (context == ParseContext.ACCEPT_LINE && !incomplete(line)) {
+      if (context == ParseContext.ACCEPT_LINE && !BashSyntax.incomplete(line)) {
         // JLine's quoting rules are not bash's; when bash is happy, so are we
         return super.parse(line, cursor, ParseContext.COMPLETE);
       }
       throw e;
-    }
-  }
-
-  static boolean incomplete(String line) {
-    try {
-      Process p = new ProcessBuilder("/bin/bash", "-n").redirectErrorStream(true).start();
-      p.getOutputStream().write(line.getBytes(StandardCharsets.UTF_8));
-      p.getOutputStream().close();
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      p.waitFor(3, TimeUnit.SECONDS);
-      return out.contains("unexpected end of file") || out.contains("delimited by end-of-file");
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
     }
   }
 }

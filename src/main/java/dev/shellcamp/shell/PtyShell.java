@@ -288,7 +288,7 @@ public final class PtyShell implements AutoCloseable {
       }
       boolean syntaxError = !started && !incomplete && doneStatus == 2;
       if (syntaxError) {
-        output = SyntaxCheck.explain(line);
+        output = BashSyntax.explain(line);
         byte[] msg = output.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8);
         out.write(msg, 0, msg.length);
       }

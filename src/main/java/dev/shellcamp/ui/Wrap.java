@@ -46,16 +46,9 @@ final class Wrap {
       }
       for (Frag f : unit) {
         String text = f.text();
-        while (col + Width.of(text) > width && col > restWidth && Width.of(text) > 0 && w > width - restWidth) {
+        // a unit wider than a whole line is broken by characters, starting where it stands
+        while (w > width - restWidth && col + Width.of(text) > width && col < width) {
           String head = fit(text, width - col);
-          line.append(f.style().apply(head));
-          out.add(line.toString());
-          line = new StringBuilder(rest);
-          col = restWidth;
-          text = text.substring(head.length());
-        }
-        while (Width.of(text) > width - restWidth) {
-          String head = fit(text, width - restWidth);
           line.append(f.style().apply(head));
           out.add(line.toString());
           line = new StringBuilder(rest);
