@@ -14,6 +14,12 @@ import org.apache.commons.exec.PumpStreamHandler;
 /** A bash script the author wrote; exit 0 passes, and its {@code FAIL: reason} line says why not. */
 final class RunCheck {
   private static final Duration LIMIT = Duration.ofSeconds(15);
+  /**
+   * Defined for every run script: {@code fail "English reason" "한국어 이유"} prints the reason in the
+   * learner's language (SHELLCAMP_LANG) and fails the check.
+   */
+  private static final String PRELUDE = "fail() { if [ \"$SHELLCAMP_LANG\" = ko ] && [ -n \"${2:-}\" ]; "
+      + "then echo \"FAIL: $2\"; else echo \"FAIL: $1\"; fi; exit 1; }\n";
 
   private RunCheck() {}
 
@@ -21,7 +27,7 @@ final class RunCheck {
     var m = ctx.messages();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    CommandLine cmd = new CommandLine("/bin/bash").addArgument("-c").addArgument(spec.string("value"), false);
+    CommandLine cmd = new CommandLine("/bin/bash").addArgument("-c").addArgument(PRELUDE + spec.string("value"), false);
     ExecuteWatchdog watchdog = ExecuteWatchdog.builder().setTimeout(LIMIT).get();
     DefaultExecutor exec = DefaultExecutor.builder().setWorkingDirectory(ctx.workspace().toFile()).get();
     exec.setStreamHandler(new PumpStreamHandler(out, err));
@@ -29,7 +35,9 @@ final class RunCheck {
     exec.setExitValues(null);
     int status;
     try {
-      status = exec.execute(cmd, ctx.scriptEnv());
+      java.util.Map<String, String> env = new java.util.HashMap<>(ctx.scriptEnv());
+      env.put("SHELLCAMP_LANG", m.lang());
+      status = exec.execute(cmd, env);
     } catch (ExecuteException e) {
       status = e.getExitValue();
     } catch (IOException e) {

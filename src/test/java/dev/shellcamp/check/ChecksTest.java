@@ -170,6 +170,20 @@ class ChecksTest {
   }
 
   @Test
+  void runScriptsCanFailInTheLearnersLanguage() {
+    FakeContext en = new FakeContext(ws);
+    assertTrue(eval(spec("run", "value", "fail 'no pid.txt' 'pid.txt 파일이 없어요'"), en).reason().equals("no pid.txt"));
+    FakeContext ko = new FakeContext(ws) {
+      @Override
+      public dev.shellcamp.ui.Messages messages() {
+        return dev.shellcamp.ui.Messages.of("ko");
+      }
+    };
+    assertTrue(eval(spec("run", "value", "fail 'no pid.txt' 'pid.txt 파일이 없어요'"), ko).reason().equals("pid.txt 파일이 없어요"));
+    assertTrue(eval(spec("run", "value", "fail 'only english'"), ko).reason().equals("only english"));
+  }
+
+  @Test
   void quizNormalisesAnswersAndNeverRevealsTheRightOne() {
     FakeContext c = new FakeContext(ws);
     CheckSpec s = spec("quiz", "answer", List.of("2", "stderr"), "choices", "3");

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** A context with no shell behind it, for checks that only read files, output and typed lines. */
-final class FakeContext implements Context {
+class FakeContext implements Context {
   final Path ws;
   CommandResult last;
   final List<String> typed = new ArrayList<>();
