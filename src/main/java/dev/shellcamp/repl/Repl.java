@@ -157,7 +157,8 @@ public final class Repl {
       }
       session.shellLine(line);
       return true;
-    } catch (Exception e) {
+    } catch (Exception | LinkageError | StackOverflowError e) {
+      // one failing line must not end the learner's session (or leave the terminal raw)
       screen.fail(screen.msg("repl.error", e.getMessage() == null ? e.toString() : e.getMessage()));
       return true;
     }
