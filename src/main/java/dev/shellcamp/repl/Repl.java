@@ -84,6 +84,13 @@ public final class Repl {
 
   /** Runs until :quit or Ctrl-D; returns the process exit code. */
   public int run(String startId) {
+    // SIGTERM or a closed terminal: still end the lesson's processes (nohup/setsid ones survive
+    // a hang-up) and give the screen's last row back
+    Thread onExit = new Thread(() -> {
+      closeSession();
+      status.close();
+    }, "shellcamp-exit");
+    Runtime.getRuntime().addShutdownHook(onExit);
     try {
       if (startId != null) {
         handle(":start " + startId);
@@ -96,6 +103,11 @@ public final class Repl {
     } finally {
       closeSession();
       status.close();
+      try {
+        Runtime.getRuntime().removeShutdownHook(onExit);
+      } catch (IllegalStateException e) {
+        // already shutting down: the hook runs anyway
+      }
     }
   }
 
@@ -213,7 +225,7 @@ public final class Repl {
     return true;
   }
 
-  private void closeSession() {
+  private synchronized void closeSession() {
     if (session != null) {
       session.close();
       session = null;

@@ -125,6 +125,11 @@ final class ReplDriver implements AutoCloseable {
     type(s + "\r");
   }
 
+  /** SIGTERM, as a closing window or `kill` would send. */
+  void terminate() {
+    process.destroy();
+  }
+
   int waitExit(Duration d) throws InterruptedException {
     if (!process.waitFor(d.toMillis(), TimeUnit.MILLISECONDS)) {
       throw new AssertionError("the tutor did not exit; screen:\n" + text());

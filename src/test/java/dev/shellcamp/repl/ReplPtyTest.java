@@ -127,6 +127,19 @@ class ReplPtyTest {
     assertFalse(ps().matches("(?s).*sleep 424[234].*"), ps());
   }
 
+  @Test
+  void sigtermEndsDetachedLessonProcessesToo() throws Exception {
+    try (ReplDriver r = new ReplDriver(data, "start", "linux/shell-basics")) {
+      r.awaitPrompt("1/10 ❯", T);
+      r.line("setsid sleep 4245 & nohup sleep 4246 >/dev/null 2>&1 &");
+      r.awaitPrompt("1/10 ❯", T);
+      r.terminate();
+      r.waitExit(T);
+    }
+    Thread.sleep(300);
+    assertFalse(ps().matches("(?s).*sleep 424[56].*"), ps());
+  }
+
   private static String ps() throws Exception {
     Process p = new ProcessBuilder("ps", "-eo", "args").start();
     return new String(p.getInputStream().readAllBytes());
