@@ -1,0 +1,26 @@
+package dev.shellcamp.lab;
+
+/**
+ * A request the server turns down, with the HTTP status and the sentence for {@code {"error"}}.
+ * Thrown for every client mistake; without a stack trace, since it is an answer, not a bug.
+ */
+final class ApiError extends RuntimeException {
+  private final int status;
+
+  ApiError(int status, String message) {
+    super(message, null, false, false);
+    this.status = status;
+  }
+
+  static ApiError badRequest(String message) {
+    return new ApiError(400, message);
+  }
+
+  static ApiError notFound(String message) {
+    return new ApiError(404, message);
+  }
+
+  int status() {
+    return status;
+  }
+}
