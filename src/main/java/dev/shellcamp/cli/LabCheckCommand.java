@@ -1,0 +1,85 @@
+package dev.shellcamp.cli;
+
+import dev.shellcamp.lab.LoadPlan;
+import dev.shellcamp.lab.ProbeReport;
+import dev.shellcamp.lab.ProbeSuite;
+import dev.shellcamp.progress.Json;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** `shellcamp lab check URL`: the probe suite; public so the `lab` group and tests can build it. */
+@Command(name = "check", mixinStandardHelpOptions = true,
+    description = "Grade a model server speaking the Open Inference Protocol (KServe V2): health, metadata, "
+        + "golden answers, bad input, a latency SLO and /metrics. Exit 0: all passed, 1: a case failed, "
+        + "3: nothing answers at URL.")
+public final class LabCheckCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "URL", description = "the server's base URL, e.g. http://127.0.0.1:8000")
+  String url = null;
+
+  @Option(names = "--model", description = "half_plus_two or iris (default: ${DEFAULT-VALUE})")
+  String model = "half_plus_two";
+
+  @Option(names = "--rate", description = "requests a second for the latency SLO (default: ${DEFAULT-VALUE})")
+  double rate = 20;
+
+  @Option(names = "--duration", description = "how long to measure latency (default: ${DEFAULT-VALUE})")
+  String duration = "5s";
+
+  @Option(names = "--warmup", description = "load sent before measuring (default: ${DEFAULT-VALUE})")
+  String warmup = "1s";
+
+  @Option(names = "--slo-p95", description = "95th percentile latency must be at most this (default: ${DEFAULT-VALUE})")
+  String sloP95 = "50ms";
+
+  @Option(names = "--slo-p99", description = "99th percentile latency must be at most this (default: ${DEFAULT-VALUE})")
+  String sloP99 = "100ms";
+
+  @Option(names = "--timeout", description = "per request; longer counts as a hang (default: ${DEFAULT-VALUE})")
+  String timeout = "5s";
+
+  @Option(names = "--json", description = "print one JSON document instead of the text report")
+  boolean json = false;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    var out = spec.commandLine().getOut();
+    var err = spec.commandLine().getErr();
+    ProbeSuite.Options o;
+    try {
+      o = new ProbeSuite.Options(LoadPlan.parseUrl(url), model, rate, LoadPlan.parseDuration("--duration", duration),
+          LoadPlan.parseDuration("--warmup", warmup), LoadPlan.parseDuration("--slo-p95", sloP95),
+          LoadPlan.parseDuration("--slo-p99", sloP99), LoadPlan.parseDuration("--timeout", timeout));
+    } catch (IllegalArgumentException e) {
+      err.println("lab check: " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
+    String down = ProbeSuite.unreachable(o);
+    if (down != null) {
+      String why = "nothing answers at " + url + ": " + down;
+      if (json) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("url", url);
+        doc.put("error", why);
+        out.println(Json.write(doc));
+      }
+      err.println("lab check: " + why);
+      return ExitCodes.ENVIRONMENT;
+    }
+    ProbeReport report = ProbeSuite.run(o);
+    out.print(json ? Json.write(report.toJson()) + "\n" : report.render());
+    out.flush();
+    if (!report.spokeHttp()) {
+      err.println("lab check: something listens at " + url + ", but no request got an HTTP answer");
+      return ExitCodes.ENVIRONMENT;
+    }
+    return report.allPassed() ? ExitCodes.OK : ExitCodes.FAILED;
+  }
+}

@@ -1,0 +1,108 @@
+package dev.shellcamp.lab;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A request that a server must turn down with a 4xx, and then keep serving. Built from the
+ * model's good request with one thing broken, so each case tests exactly one mistake.
+ *
+ * @param path null for the model's infer endpoint
+ * @param mistake what the server accepted when it answers 2xx ("NaN in data")
+ * @param accepted the statuses that count as turning it down: 400 or 422, plus 413, 415 or 404 where they fit
+ */
+record ProbeBadInput(String id, String mistake, String path, byte[] body, String contentType,
+    Set<Integer> accepted) {
+
+  private static final Set<Integer> BAD_REQUEST = Set.of(400, 422);
+  /** The largest body a server must read; the oversize case sends half as much again. */
+  static final int LIMIT = 1 << 20;
+
+  static List<ProbeBadInput> all(ProbeModel m) {
+    double[] good = m.first().x();
+    String row = ProbeModel.json(good);
+    String shape = m.shape(good.length / m.width());
+    String name = m.input();
+    String dt = m.datatype();
+    List<ProbeBadInput> l = new ArrayList<>();
+    l.add(bad("malformed-json", "malformed JSON", "{\"inputs\": [{\"name\": \"" + name + "\", \"shape\": " + shape));
+    l.add(bad("empty-body", "an empty body", ""));
+    l.add(bad("json-array", "a JSON array instead of an object", "[" + m.tensor(good) + "]"));
+    l.add(bad("missing-inputs", "a request without 'inputs'", "{\"id\":\"probe\"}"));
+    l.add(bad("inputs-not-list", "'inputs' that is an object, not a list", "{\"inputs\":" + m.tensor(good) + "}"));
+    l.add(bad("empty-inputs", "an empty 'inputs' list", "{\"inputs\":[]}"));
+    l.add(bad("missing-data", "an input without 'data'",
+        ProbeModel.request("{\"name\":\"" + name + "\",\"shape\":" + shape + ",\"datatype\":\"" + dt + "\"}")));
+    l.add(bad("wrong-datatype", "datatype INT8 for an " + dt + " input",
+        ProbeModel.request(ProbeModel.tensor(name, shape, "INT8", row))));
+    l.add(bad("shape-mismatch", "a shape that holds 3 rows with data for 1",
+        ProbeModel.request(ProbeModel.tensor(name, m.shape(3), dt, row))));
+    l.add(bad("nan-in-data", "NaN in data", withFirst(m, good, "NaN")));
+    l.add(bad("infinity-in-data", "Infinity in data", withFirst(m, good, "Infinity")));
+    l.add(bad("strings-in-data", "strings in data", ProbeModel.request(ProbeModel.tensor(name, shape, dt,
+        "[" + String.join(",", java.util.Collections.nCopies(good.length, "\"abc\"")) + "]"))));
+    l.add(bad("nested-wrong-shape", "nested rows one value too wide for the shape", nested(m)));
+    l.add(bad("unknown-input", "an input named 'no_such_input'",
+        ProbeModel.request(ProbeModel.tensor("no_such_input", shape, dt, row))));
+    l.add(bad("empty-batch", "an empty batch", ProbeModel.request(ProbeModel.tensor(name, m.shape(0), dt, "[]"))));
+    l.add(new ProbeBadInput("body-over-1mib",
+        "a 1.5 MiB body (refuse bodies over 1 MiB with 413)", null, oversize(m), "application/json", with(413)));
+    l.add(new ProbeBadInput("wrong-content-type", "a JSON body sent as text/plain", null,
+        utf8(m.request(m.first())), "text/plain", with(415)));
+    l.add(new ProbeBadInput("unknown-model", "a model it does not have", "/v2/models/no_such_model/infer",
+        utf8(m.request(m.first())), "application/json", Set.of(404)));
+    return l;
+  }
+
+  /** "4xx (400 or 422)", "404". */
+  String expected() {
+    List<String> codes = new TreeSet<>(accepted).stream().map(String::valueOf).toList();
+    return codes.size() == 1 ? codes.get(0) : "4xx (" + String.join(", ", codes.subList(0, codes.size() - 1))
+        + " or " + codes.get(codes.size() - 1) + ")";
+  }
+
+  private static ProbeBadInput bad(String id, String mistake, String body) {
+    return new ProbeBadInput(id, mistake, null, utf8(body), "application/json", BAD_REQUEST);
+  }
+
+  private static Set<Integer> with(int code) {
+    Set<Integer> s = new TreeSet<>(BAD_REQUEST);
+    s.add(code);
+    return Set.copyOf(s);
+  }
+
+  /** The good request with its first value replaced by a bare token (NaN, Infinity: not JSON, but Python writes them). */
+  private static String withFirst(ProbeModel m, double[] good, String token) {
+    String rest = ProbeModel.json(Arrays.copyOfRange(good, 1, good.length));
+    String data = "[" + token + (good.length > 1 ? "," + rest.substring(1) : "]");
+    return ProbeModel.request(ProbeModel.tensor(m.input(), m.shape(good.length / m.width()), m.datatype(), data));
+  }
+
+  private static String nested(ProbeModel m) {
+    String tooWide = ProbeModel.json(new double[m.width() + 1]);
+    return ProbeModel.request(ProbeModel.tensor(m.input(), "[2," + m.width() + "]", m.datatype(),
+        "[" + tooWide + "," + tooWide + "]"));
+  }
+
+  /**
+   * A well-formed request half as large again as the limit: a server with no limit answers
+   * it with a 200, which is the mistake this case is there to catch.
+   */
+  private static byte[] oversize(ProbeModel m) {
+    int rows = (LIMIT * 3 / 2) / (2 * m.width()) + 1; // "1," is two bytes a value
+    StringBuilder data = new StringBuilder(LIMIT * 2).append('[');
+    for (int i = 0; i < rows * m.width(); i++) {
+      data.append(i == 0 ? "1" : ",1");
+    }
+    data.append(']');
+    return utf8(ProbeModel.request(ProbeModel.tensor(m.input(), m.shape(rows), m.datatype(), data.toString())));
+  }
+
+  private static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+}
