@@ -18,6 +18,7 @@ public final class Checks {
         case "file" -> FileCheck.check(spec, ctx);
         case "run" -> RunCheck.check(spec, ctx);
         case "quiz" -> QuizCheck.check(spec, ctx);
+        case "lab" -> LabCheck.check(spec, ctx);
         default -> Result.fail(ctx.messages().get("check.unknown", spec.type()));
       };
     } catch (RuntimeException e) {

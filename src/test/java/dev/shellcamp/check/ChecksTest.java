@@ -221,4 +221,17 @@ class ChecksTest {
     c.cwd = ws.resolve("camp/lake").toString();
     assertTrue(eval(spec("cwd", "path", "camp/lake"), c).passed());
   }
+
+  @Test
+  void labRunsTheProbeSuiteAgainstARealServer() throws Exception {
+    try (dev.shellcamp.lab.LabServer server = dev.shellcamp.lab.LabServer.start(
+        new dev.shellcamp.lab.LabServer.Options("127.0.0.1", 0, null, "test"))) {
+      Result r = eval(spec("lab", "url", server.url(), "seconds", "1"), new FakeContext(ws));
+      assertTrue(r.passed(), r.reason());
+      r = eval(spec("lab", "url", server.url(), "model", "nosuch"), new FakeContext(ws));
+      assertFalse(r.passed());
+    }
+    Result down = eval(spec("lab", "url", "http://127.0.0.1:9"), new FakeContext(ws));
+    assertTrue(down.reason().startsWith("no server answers at http://127.0.0.1:9"), down.reason());
+  }
 }
