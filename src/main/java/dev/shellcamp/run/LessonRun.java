@@ -55,7 +55,8 @@ public final class LessonRun implements AutoCloseable {
       Workspace.fresh(workspace, lesson.dir().resolve("files"));
       fresh = true;
     }
-    PtyShell shell = PtyShell.start(workspace, Map.of("SHELLCAMP_LESSON", lesson.id()), cols, rows);
+    PtyShell shell = PtyShell.start(workspace, Map.of("SHELLCAMP_LESSON", lesson.id(),
+        "PATH", SelfCommand.bin() + ":" + System.getenv().getOrDefault("PATH", "/usr/bin:/bin")), cols, rows);
     LessonRun run = new LessonRun(lesson, workspace, shell, m);
     if (fresh) {
       run.hidden(lesson.setup());

@@ -128,6 +128,17 @@ class ReplPtyTest {
   }
 
   @Test
+  void theShellcampCommandIsOnTheLessonsPath() throws Exception {
+    try (ReplDriver r = new ReplDriver(data, "start", "linux/shell-basics")) {
+      r.awaitPrompt("1/10 ❯", T);
+      r.line("shellcamp --version");
+      assertTrue(r.awaitPrompt("1/10 ❯", Duration.ofSeconds(30)).contains("shellcamp 0.1.0"));
+      r.line(":quit");
+      r.waitExit(T);
+    }
+  }
+
+  @Test
   void sigtermEndsDetachedLessonProcessesToo() throws Exception {
     try (ReplDriver r = new ReplDriver(data, "start", "linux/shell-basics")) {
       r.awaitPrompt("1/10 ❯", T);
