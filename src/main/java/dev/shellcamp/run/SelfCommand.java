@@ -28,8 +28,8 @@ final class SelfCommand {
       String body = launcher != null && Files.isExecutable(Path.of(launcher))
           ? "exec " + quote(launcher) + " \"$@\"\n"
           : "exec " + quote(java) + " -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Dshellcamp.lessons="
-              + quote(System.getProperty("shellcamp.lessons", "lessons")) + " -cp "
-              + quote(System.getProperty("java.class.path")) + " dev.shellcamp.Main \"$@\"\n";
+              + quote(Path.of(System.getProperty("shellcamp.lessons", "lessons")).toAbsolutePath().toString())
+              + " -cp " + quote(absoluteClassPath()) + " dev.shellcamp.Main \"$@\"\n";
       Files.writeString(script, "#!/bin/sh\n" + body);
       Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
       script.toFile().deleteOnExit();
@@ -39,6 +39,17 @@ final class SelfCommand {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot make the shellcamp command for lessons", e);
     }
+  }
+
+  /** The lesson's shell runs in its workspace, so `-jar target/shellcamp.jar` must not stay relative. */
+  private static String absoluteClassPath() {
+    StringBuilder b = new StringBuilder();
+    for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+      if (!entry.isEmpty()) {
+        b.append(b.length() == 0 ? "" : java.io.File.pathSeparator).append(Path.of(entry).toAbsolutePath());
+      }
+    }
+    return b.toString();
   }
 
   private static String quote(String s) {
