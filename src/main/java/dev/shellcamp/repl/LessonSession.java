@@ -46,7 +46,7 @@ final class LessonSession implements AutoCloseable {
     book.update(p -> p.with(start));
     s.run = LessonRun.open(lesson, ws, fresh, screen.terminal.getWidth(), screen.terminal.getHeight(), screen.messages);
     s.finished = lp.completed() != null && lp.step() >= lesson.steps().size() - 1
-        && lesson.steps().stream().allMatch(st -> start.isDone(st.id()));
+        && Overview.doneSteps(lesson, start) == lesson.steps().size();
     LessonText text = lesson.text(screen.messages.lang());
     screen.println("");
     screen.markdown("# " + text.title() + "\n\n" + (fresh || lp.step() == 0 ? text.intro() : ""));
@@ -76,7 +76,7 @@ final class LessonSession implements AutoCloseable {
 
   private void refreshStatus() {
     LessonProgress lp = book.get().lesson(lesson.id());
-    int done = lp == null ? 0 : (int) lesson.steps().stream().filter(s -> lp.isDone(s.id())).count();
+    int done = Overview.doneSteps(lesson, lp);
     status.show(" " + lesson.id() + "  " + (run.index() + 1) + "/" + lesson.steps().size() + "  "
         + StatusBar.dots(done, lesson.steps().size()) + "   " + screen.msg("status.keys"));
   }

@@ -63,6 +63,11 @@ public final class Overview {
     return b.toString();
   }
 
+  /** How many of the lesson's steps the learner has done. */
+  static int doneSteps(Lesson l, LessonProgress lp) {
+    return lp == null ? 0 : (int) l.steps().stream().filter(s -> lp.isDone(s.id())).count();
+  }
+
   private String title(String id, Messages m) {
     return catalog.lesson(id).map(l -> l.title(m.lang())).orElse(id);
   }
@@ -71,7 +76,7 @@ public final class Overview {
     Lesson l = catalog.lesson(id).orElseThrow();
     LessonProgress lp = progress.lesson(id);
     int total = l.steps().size();
-    int done = lp == null ? 0 : (int) l.steps().stream().filter(s -> lp.isDone(s.id())).count();
+    int done = doneSteps(l, lp);
     String dots = StatusBar.dots(done, total);
     if (lp != null && lp.completed() != null) {
       return t.ok(dots + "  ✓ " + m.get("menu.done"));
@@ -90,7 +95,7 @@ public final class Overview {
         Optional<Lesson> l = catalog.lesson(id);
         LessonProgress lp = progress.lesson(id);
         int total = l.map(x -> x.steps().size()).orElse(0);
-        int done = l.isEmpty() || lp == null ? 0 : (int) l.get().steps().stream().filter(s -> lp.isDone(s.id())).count();
+        int done = l.map(x -> doneSteps(x, lp)).orElse(0);
         rows.add(new Row(c.id(), id, title(id, m), total, done, lp == null ? 0 : lp.step(),
             lp != null && lp.completed() != null, lp == null ? 0 : lp.skipped().size(),
             lp == null ? 0 : lp.hints(), unavailable(id, m).orElse(null)));

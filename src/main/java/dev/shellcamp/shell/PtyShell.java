@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /**
  * One persistent interactive bash on a PTY. A command line is handed over through a control
@@ -143,15 +144,7 @@ public final class PtyShell implements AutoCloseable {
     reader.setDaemon(true);
     reader.start();
     synchronized (lock) {
-      long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-      while (!doneSeen && !dead) {
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-          break;
-        }
-        waitNanos(left);
-      }
-      if (!doneSeen) {
+      if (!await(() -> doneSeen, Duration.ofSeconds(15))) {
         throw new IOException("bash did not reach its prompt; it printed: "
             + Ansi.strip(startupNoise.toString(StandardCharsets.UTF_8)).strip());
       }
@@ -262,19 +255,11 @@ public final class PtyShell implements AutoCloseable {
     }
     boolean timedOut = false;
     synchronized (lock) {
-      long deadline = System.nanoTime() + timeout.toNanos();
-      while (!doneSeen && !dead) {
-        long left = deadline - System.nanoTime();
-        if (left <= 0 && !timedOut) {
-          timedOut = true;
-          writeQuietly(new byte[] {0x03});
-          deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
-          continue;
-        }
-        if (left <= 0) {
-          break;
-        }
-        waitNanos(left);
+      if (!await(() -> doneSeen, timeout) && !dead) {
+        // past the limit: Ctrl-C, then give bash a moment to come back to its prompt
+        timedOut = true;
+        writeQuietly(new byte[] {0x03});
+        await(() -> doneSeen, Duration.ofSeconds(3));
       }
       waitingId = -1;
       sink = OutputSink.DISCARD;
@@ -319,14 +304,9 @@ public final class PtyShell implements AutoCloseable {
       queryDone = false;
       toPty.write(QUERY_KEYS);
       toPty.flush();
-      long deadline = System.nanoTime() + timeout.toNanos();
-      while (!queryDone && !dead) {
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-          writeQuietly(new byte[] {0x03});
-          throw new IOException("hidden script did not finish within " + timeout.toSeconds() + " s");
-        }
-        waitNanos(left);
+      if (!await(() -> queryDone, timeout) && !dead) {
+        writeQuietly(new byte[] {0x03});
+        throw new IOException("hidden script did not finish within " + timeout.toSeconds() + " s");
       }
       queryId = -1;
       if (dead) {
@@ -411,14 +391,25 @@ public final class PtyShell implements AutoCloseable {
     }
   }
 
-  private void waitNanos(long nanos) {
+  /**
+   * Waits (holding the lock) until {@code done} holds, the shell dies or {@code limit} passes;
+   * true when {@code done} holds. The reader thread notifies on every marker and on death.
+   */
+  private boolean await(BooleanSupplier done, Duration limit) {
+    long deadline = System.nanoTime() + limit.toNanos();
     try {
-      long ms = Math.max(1, nanos / 1_000_000);
-      lock.wait(Math.min(ms, 250));
+      while (!done.getAsBoolean() && !dead) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        lock.wait(Math.min(Math.max(1, left / 1_000_000), 250));
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new UncheckedIOException(new IOException("interrupted"));
     }
+    return done.getAsBoolean();
   }
 
   private static int parseInt(String s) {
