@@ -1,6 +1,7 @@
 package dev.shellcamp.cli;
 
 import dev.shellcamp.progress.ProgressStore;
+import dev.shellcamp.run.LessonDocker;
 import dev.shellcamp.run.Workspace;
 import java.io.IOException;
 import java.util.concurrent.Callable;
@@ -34,6 +35,8 @@ final class ResetCommand implements Callable<Integer> {
     var out = spec.commandLine().getOut();
     if (target.all) {
       Workspace.wipe(ProgressStore.dataHome().resolve("work"));
+      env.catalog(0).lessons().values().stream().filter(l -> l.requires().contains("docker"))
+          .forEach(l -> LessonDocker.reset(l.id()));
       store.save(progress.cleared());
       out.println(m.get("reset.all"));
       return ExitCodes.OK;
@@ -43,6 +46,8 @@ final class ResetCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     Workspace.wipe(Workspace.of(ProgressStore.dataHome(), target.id));
+    env.catalog(0).lesson(target.id).filter(l -> l.requires().contains("docker"))
+        .ifPresent(l -> LessonDocker.reset(l.id()));
     store.save(progress.without(target.id));
     out.println(m.get("reset.lesson", target.id));
     return ExitCodes.OK;

@@ -6,6 +6,7 @@ import dev.shellcamp.lesson.LessonText;
 import dev.shellcamp.lesson.Step;
 import dev.shellcamp.progress.LessonProgress;
 import dev.shellcamp.progress.ProgressStore;
+import dev.shellcamp.run.LessonDocker;
 import dev.shellcamp.run.LessonRun;
 import dev.shellcamp.run.Workspace;
 import dev.shellcamp.shell.CommandResult;
@@ -42,6 +43,7 @@ final class LessonSession implements AutoCloseable {
     if (fresh) {
       lp = LessonProgress.start(lesson.id(), ProgressStore.now());
     }
+    LessonDocker.prepare(lesson, fresh, new DockerProgress(screen));
     LessonProgress start = lp;
     book.update(p -> p.with(start));
     s.run = LessonRun.open(lesson, ws, fresh, screen.terminal.getWidth(), screen.terminal.getHeight(), screen.messages);

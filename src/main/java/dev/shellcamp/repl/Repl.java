@@ -4,6 +4,7 @@ import dev.shellcamp.lesson.Catalog;
 import dev.shellcamp.lesson.Lesson;
 import dev.shellcamp.progress.LessonProgress;
 import dev.shellcamp.progress.ProgressStore;
+import dev.shellcamp.run.LessonDocker;
 import dev.shellcamp.run.Workspace;
 import dev.shellcamp.shell.Capabilities;
 import dev.shellcamp.ui.Messages;
@@ -221,7 +222,11 @@ public final class Repl {
       return true;
     }
     closeSession();
-    session = LessonSession.open(screen, book, status, lesson.get());
+    try {
+      session = LessonSession.open(screen, book, status, lesson.get());
+    } catch (LessonDocker.Unavailable e) {
+      screen.fail(screen.msg("docker.prepare-failed", e.getMessage()));
+    }
     return true;
   }
 
@@ -270,8 +275,12 @@ public final class Repl {
       return true;
     }
     String id = session.lesson().id();
+    boolean docker = session.lesson().requires().contains("docker");
     closeSession();
     Workspace.wipe(Workspace.of(ProgressStore.dataHome(), id));
+    if (docker) {
+      LessonDocker.reset(id);
+    }
     book.update(p -> p.without(id));
     screen.note(screen.msg("reset.lesson", id));
     return start(id);

@@ -9,6 +9,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 /**
  * Lessons type `shellcamp lab serve` and the like in their own shell, so a `shellcamp` command
  * must be on that shell's PATH: a small script that starts this very JVM's classpath again.
+ * Beside it, a `docker` that labels what a lesson creates (resource docker-wrapper.sh).
  */
 final class SelfCommand {
   private static Path bin;
@@ -33,6 +34,12 @@ final class SelfCommand {
       Files.writeString(script, "#!/bin/sh\n" + body);
       Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
       script.toFile().deleteOnExit();
+      Path docker = dir.resolve("docker");
+      try (var in = SelfCommand.class.getResourceAsStream("docker-wrapper.sh")) {
+        Files.write(docker, in.readAllBytes());
+      }
+      Files.setPosixFilePermissions(docker, PosixFilePermissions.fromString("rwx------"));
+      docker.toFile().deleteOnExit();
       dir.toFile().deleteOnExit();
       bin = dir;
       return bin;

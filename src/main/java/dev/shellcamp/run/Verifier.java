@@ -21,6 +21,7 @@ import java.util.function.Consumer;
 public final class Verifier {
   private static final Duration COMMAND_LIMIT = Duration.ofSeconds(30);
   private final Messages messages;
+  private LessonDocker docker;
 
   public Verifier(Messages messages) {
     this.messages = messages;
@@ -32,6 +33,7 @@ public final class Verifier {
     try {
       root = Files.createTempDirectory("shellcamp-verify-");
       Path ws = root.resolve("home");
+      docker = LessonDocker.prepare(lesson, true, LessonDocker.QUIET);
       try (LessonRun run = LessonRun.open(lesson, ws, true, 120, 40, messages)) {
         String lessonSetup = run.setupProblem();
         for (int i = 0; i < lesson.steps().size(); i++) {
@@ -49,6 +51,10 @@ public final class Verifier {
       reports.add(r);
       each.accept(r);
     } finally {
+      if (docker != null) {
+        docker.removeAll();
+        docker = null;
+      }
       if (root != null) {
         try {
           Workspace.wipe(root);
@@ -62,6 +68,9 @@ public final class Verifier {
 
   private StepReport step(LessonRun run, int i, Path root) throws IOException {
     run.enter(i);
+    if (docker != null) {
+      docker.markStep();
+    }
     Step step = run.step();
     String id = run.lesson().id();
     if (run.setupProblem() != null) {
@@ -110,10 +119,20 @@ public final class Verifier {
     return run.evaluate();
   }
 
+  /**
+   * Files come back from the copy. Engine objects an attempt added are removed and the step's
+   * setup runs again, so Docker steps write idempotent setups for what an attempt may remove.
+   */
   private void restore(LessonRun run, Path saved) throws IOException {
     Workspace.clear(run.workspace());
     Workspace.copyTree(saved, run.workspace());
-    run.forgetAttempt();
+    if (docker != null) {
+      docker.undoAttempt();
+      run.enter(run.index());
+      docker.markStep();
+    } else {
+      run.forgetAttempt();
+    }
   }
 
   private static String oneLine(String s) {

@@ -4,10 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,27 +90,8 @@ public final class Capabilities {
   }
 
   private Probe docker() {
-    String host = System.getenv("DOCKER_HOST");
-    Path sock = Path.of(host != null && host.startsWith("unix://") ? host.substring(7) : "/var/run/docker.sock");
-    if (host != null && !host.isBlank() && !host.startsWith("unix://")) {
-      return new Probe("docker", false, "DOCKER_HOST=" + host + " is not a unix socket", "fix.docker");
-    }
-    if (!Files.exists(sock)) {
-      return new Probe("docker", false, "no engine socket at " + sock, "fix.docker");
-    }
-    try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-      ch.connect(UnixDomainSocketAddress.of(sock));
-      ch.write(ByteBuffer.wrap("GET /_ping HTTP/1.0\r\nHost: docker\r\n\r\n".getBytes(StandardCharsets.US_ASCII)));
-      ByteBuffer buf = ByteBuffer.allocate(512);
-      ch.read(buf);
-      String reply = new String(buf.array(), 0, buf.position(), StandardCharsets.US_ASCII);
-      return reply.contains(" 200 ")
-          ? new Probe("docker", true, "engine at " + sock, null)
-          : new Probe("docker", false, "engine at " + sock + " answered: " + firstLine(reply), "fix.docker");
-    } catch (IOException e) {
-      String why = e.getMessage() != null && e.getMessage().contains("ermission") ? "fix.docker-permission" : "fix.docker";
-      return new Probe("docker", false, sock + ": " + e.getMessage(), why);
-    }
+    dev.shellcamp.docker.EngineProbe.Status st = dev.shellcamp.docker.EngineProbe.probe();
+    return new Probe("docker", st.ok(), st.detail(), st.fixKey());
   }
 
   private Probe gpu() {

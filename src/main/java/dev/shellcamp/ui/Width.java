@@ -29,4 +29,19 @@ public final class Width {
     int w = of(s);
     return w >= width ? s : s + " ".repeat(width - w);
   }
+
+  /** The longest prefix of plain text {@code s} that fits in {@code width} columns. */
+  public static String truncate(String s, int width) {
+    int w = 0;
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      int cw = Math.max(0, WCWidth.wcwidth(cp));
+      if (w + cw > width) {
+        return s.substring(0, i);
+      }
+      w += cw;
+      i += Character.charCount(cp);
+    }
+    return s;
+  }
 }

@@ -17,11 +17,7 @@ class ChecksTest {
   @TempDir Path ws;
 
   private static CheckSpec spec(String type, Object... kv) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    for (int i = 0; i < kv.length; i += 2) {
-      m.put((String) kv[i], kv[i + 1]);
-    }
-    return new CheckSpec(type, m, 1);
+    return FakeContext.spec(type, kv);
   }
 
   private Result eval(CheckSpec s, FakeContext c) {

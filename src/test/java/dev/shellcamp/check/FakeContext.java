@@ -24,6 +24,15 @@ class FakeContext implements Context {
     this.cwd = ws.toString();
   }
 
+  /** A check spec as the loader would make it: {@code spec("file", "path", "a.txt", "exists", "true")}. */
+  static dev.shellcamp.lesson.CheckSpec spec(String type, Object... kv) {
+    Map<String, Object> m = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < kv.length; i += 2) {
+      m.put((String) kv[i], kv[i + 1]);
+    }
+    return new dev.shellcamp.lesson.CheckSpec(type, m, 1);
+  }
+
   FakeContext ran(String line, String output, int status) {
     typed.add(line);
     last = new CommandResult(line, status, output, cwd, false, false, false);
