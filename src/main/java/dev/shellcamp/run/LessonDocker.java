@@ -86,7 +86,7 @@ public final class LessonDocker {
     return c.ok() ? c.gateway().removeLabelled(lessonId, Set.of()) : 0;
   }
 
-  void removeAll() {
+  public void removeAll() {
     docker.removeLabelled(lessonId, Set.of());
   }
 

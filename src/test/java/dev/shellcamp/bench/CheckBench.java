@@ -3,6 +3,7 @@ package dev.shellcamp.bench;
 import dev.shellcamp.lesson.Catalog;
 import dev.shellcamp.lesson.Lesson;
 import dev.shellcamp.lesson.LessonLoader;
+import dev.shellcamp.run.LessonDocker;
 import dev.shellcamp.run.LessonRun;
 import dev.shellcamp.run.Workspace;
 import dev.shellcamp.shell.OutputSink;
@@ -33,6 +34,7 @@ public final class CheckBench {
       if (lesson == null) {
         continue;
       }
+      LessonDocker docker = LessonDocker.prepare(lesson, true, LessonDocker.QUIET);
       try (LessonRun run = LessonRun.open(lesson, root.resolve(lesson.id()), true, 100, 30, m)) {
         for (int i = 0; i < lesson.steps().size(); i++) {
           run.enter(i);
@@ -53,6 +55,10 @@ public final class CheckBench {
           }
           Collections.sort(samples);
           checkMs.add(samples.get(samples.size() / 2));
+        }
+      } finally {
+        if (docker != null) {
+          docker.removeAll();
         }
       }
     }

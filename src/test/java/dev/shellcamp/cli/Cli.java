@@ -14,6 +14,12 @@ final class Cli {
   private Cli() {}
 
   static Run run(Path dataHome, String stdin, String... args) throws IOException, InterruptedException {
+    return run(java.util.Map.of(), dataHome, stdin, args);
+  }
+
+  /** With extra environment variables, such as DOCKER_HOST. */
+  static Run run(java.util.Map<String, String> env, Path dataHome, String stdin, String... args)
+      throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-XX:TieredStopAtLevel=1", "-Dshellcamp.lessons=" + System.getProperty("shellcamp.lessons"),
         "-cp", System.getProperty("java.class.path"), "dev.shellcamp.Main"));
@@ -21,6 +27,7 @@ final class Cli {
     ProcessBuilder pb = new ProcessBuilder(cmd);
     pb.environment().put("XDG_DATA_HOME", dataHome.toString());
     pb.environment().put("LANG", "C.UTF-8");
+    pb.environment().putAll(env);
     pb.redirectError(dataHome.resolve("stderr.txt").toFile());
     pb.redirectOutput(dataHome.resolve("stdout.txt").toFile());
     Process p = pb.start();
