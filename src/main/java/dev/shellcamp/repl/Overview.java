@@ -37,6 +37,11 @@ public final class Overview {
     return caps.missing(l.get().requires()).map(p -> m.get("menu.requires", p.name(), p.detail()));
   }
 
+  /** The first capability the lesson needs and this machine lacks. */
+  Optional<Capabilities.Probe> missing(String id) {
+    return catalog.lesson(id).flatMap(l -> caps.missing(l.requires()));
+  }
+
   public String render(Progress progress, Messages m, Theme t, String current) {
     StringBuilder b = new StringBuilder();
     int n = 0;

@@ -216,9 +216,10 @@ public final class Repl {
       screen.fail(why);
       return true;
     }
-    Optional<String> unavailable = overview.unavailable(id, screen.messages);
-    if (unavailable.isPresent()) {
-      screen.fail(screen.msg("start.unavailable", id, unavailable.get()));
+    Optional<Capabilities.Probe> missing = overview.missing(id);
+    if (missing.isPresent()) {
+      Capabilities.Probe p = missing.get();
+      screen.fail(screen.msg("start.unavailable", id, p.name(), p.detail(), screen.msg(p.fixKey())));
       return true;
     }
     closeSession();
