@@ -34,34 +34,28 @@ class DoctorDockerTest {
 
   @Test
   void engineTooOld() throws Exception {
-    Path sock = home.resolve("old.sock");
-    try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
-      server.bind(UnixDomainSocketAddress.of(sock));
-      Thread engine = new Thread(() -> answer(server,
-          "{\"Version\":\"1.13.1\",\"ApiVersion\":\"1.26\",\"MinAPIVersion\":\"1.12\"}"));
-      engine.setDaemon(true);
-      engine.start();
-      Cli.Run r = Cli.run(Map.of("DOCKER_HOST", "unix://" + sock), home, "", "doctor");
-      assertTrue(r.out().contains("Docker 1.13.1 speaks API 1.26; shellcamp needs 1.40 or newer"), r.out());
-      assertTrue(r.out().contains("upgrade Docker"), r.out());
-    }
+    String out = doctorAgainst("old.sock", "HTTP/1.0 200 OK\r\nContent-Type: application/json\r\n\r\n"
+        + "{\"Version\":\"1.13.1\",\"ApiVersion\":\"1.26\",\"MinAPIVersion\":\"1.12\"}");
+    assertTrue(out.contains("Docker 1.13.1 speaks API 1.26; shellcamp needs 1.40 or newer"), out);
+    assertTrue(out.contains("upgrade Docker"), out);
   }
 
   @Test
   void somethingElseOnTheSocket() throws Exception {
-    Path sock = home.resolve("other.sock");
-    try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
-      server.bind(UnixDomainSocketAddress.of(sock));
-      Thread engine = new Thread(() -> answerRaw(server, "HTTP/1.0 404 Not Found\r\n\r\nnope"));
-      engine.setDaemon(true);
-      engine.start();
-      Cli.Run r = Cli.run(Map.of("DOCKER_HOST", "unix://" + sock), home, "", "doctor");
-      assertTrue(r.out().contains("answered HTTP/1.0 404 Not Found"), r.out());
-    }
+    String out = doctorAgainst("other.sock", "HTTP/1.0 404 Not Found\r\n\r\nnope");
+    assertTrue(out.contains("answered HTTP/1.0 404 Not Found"), out);
   }
 
-  private static void answer(ServerSocketChannel server, String json) {
-    answerRaw(server, "HTTP/1.0 200 OK\r\nContent-Type: application/json\r\n\r\n" + json);
+  /** doctor's output with DOCKER_HOST at a socket whose one answer is {@code reply}. */
+  private String doctorAgainst(String name, String reply) throws Exception {
+    Path sock = home.resolve(name);
+    try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+      server.bind(UnixDomainSocketAddress.of(sock));
+      Thread engine = new Thread(() -> answerRaw(server, reply));
+      engine.setDaemon(true);
+      engine.start();
+      return Cli.run(Map.of("DOCKER_HOST", "unix://" + sock), home, "", "doctor").out();
+    }
   }
 
   private static void answerRaw(ServerSocketChannel server, String reply) {
