@@ -48,7 +48,7 @@ final class DockerCheck {
     String name = spec.string("container");
     Optional<ContainerInfo> found = d.container(name);
     if (spec.flag("absent")) {
-      return found.map(ci -> Result.fail(m.get("check.docker.container-present", name, ci.state())))
+      return found.map(ci -> Result.fail(m.get("check.docker.container-present", name, state(ci, m))))
           .orElse(Result.PASS);
     }
     if (found.isEmpty()) {
@@ -59,14 +59,14 @@ final class DockerCheck {
       boolean want = spec.flag("running");
       if (want != ci.running()) {
         return Result.fail(want
-            ? m.get("check.docker.not-running", name, ci.state(), tail(d, name, m))
+            ? m.get("check.docker.not-running", name, state(ci, m), tail(d, name, m))
             : m.get("check.docker.still-running", name));
       }
     }
     if (spec.has("exit_code")) {
       long want = Long.parseLong(spec.string("exit_code"));
       if (ci.running() || !"exited".equals(ci.status()) || ci.exitCode() != want) {
-        return Result.fail(m.get("check.docker.exit", name, want, ci.state(), tail(d, name, m)));
+        return Result.fail(m.get("check.docker.exit", name, want, state(ci, m), tail(d, name, m)));
       }
     }
     if (spec.has("from")) {
@@ -174,6 +174,15 @@ final class DockerCheck {
       from = hit + 1;
     }
     return Result.PASS;
+  }
+
+  /** In the learner's language: "is running", "exited with code 1", "is created". */
+  private static String state(ContainerInfo ci, Messages m) {
+    if (ci.running()) {
+      return m.get("check.docker.state-running");
+    }
+    return "exited".equals(ci.status()) ? m.get("check.docker.state-exited", ci.exitCode())
+        : m.get("check.docker.state-other", ci.status());
   }
 
   private static String tail(DockerGateway d, String name, Messages m) {

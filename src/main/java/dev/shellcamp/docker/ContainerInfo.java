@@ -45,8 +45,4 @@ public record ContainerInfo(
     return null;
   }
 
-  /** Reads after "it": "is running", "exited with code 1", "is created". */
-  public String state() {
-    return running ? "is running" : "exited".equals(status) ? "exited with code " + exitCode : "is " + status;
-  }
 }

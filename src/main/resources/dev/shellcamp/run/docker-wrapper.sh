@@ -16,25 +16,42 @@ fi
 [ -n "$SHELLCAMP_LESSON" ] || exec "$real" "$@"
 label="shellcamp.lesson=$SHELLCAMP_LESSON"
 
-# named volumes that `run -v name:/path` would create without a label are created first, labelled
+# named volumes that `run -v name:/p` or `--mount source=name,...` would create without a label
+# are created first, labelled
+ensure() {
+  "$real" volume inspect "$1" >/dev/null 2>&1 || "$real" volume create --label "$label" "$1" >/dev/null 2>&1
+}
+spec_v() {
+  case $1 in
+    *:*) v=${1%%:*}
+      case $v in ''|/*|.*|~*) ;; *) ensure "$v" ;; esac ;;
+  esac
+}
+spec_m() {
+  type=volume; src=
+  old_ifs=$IFS; IFS=,
+  for kv in $1; do
+    case $kv in
+      type=*) type=${kv#type=} ;;
+      source=*|src=*) src=${kv#*=} ;;
+    esac
+  done
+  IFS=$old_ifs
+  [ "$type" = volume ] && [ -n "$src" ] && ensure "$src"
+}
 volumes() {
   want=
   for a in "$@"; do
-    if [ -n "$want" ]; then
-      v=${a%%:*}; want=
-    else
-      case $a in
-        -v|--volume) want=1; continue ;;
-        -v*) v=${a#-v} ;;
-        --volume=*) v=${a#--volume=} ;;
-        --mount=*|--mount) v=; continue ;;
-        *) continue ;;
-      esac
-      v=${v%%:*}
-    fi
-    case $v in
-      ''|/*|.*|~*) ;;
-      *) "$real" volume inspect "$v" >/dev/null 2>&1 || "$real" volume create --label "$label" "$v" >/dev/null 2>&1 ;;
+    case $want in
+      v) spec_v "$a"; want=; continue ;;
+      m) spec_m "$a"; want=; continue ;;
+    esac
+    case $a in
+      -v|--volume) want=v ;;
+      -v*) spec_v "${a#-v}" ;;
+      --volume=*) spec_v "${a#--volume=}" ;;
+      --mount) want=m ;;
+      --mount=*) spec_m "${a#--mount=}" ;;
     esac
   done
 }

@@ -15,6 +15,7 @@ class DockerGatewayTest {
   void clean() {
     Engine.removeQuietly("sc-gw-web", "sc-gw-mine", "sc-gw-done");
     Engine.removeVolumeQuietly("sc-gw-data");
+    Engine.removeVolumeQuietly("sc-gw-mnt");
   }
 
   @Test
@@ -43,11 +44,15 @@ class DockerGatewayTest {
     Engine.docker(LESSON, "run", "-d", "--init", "--name", "sc-gw-web", BaseImage.TAG, "sleep", "300");
     Engine.docker(null, "run", "-d", "--init", "--name", "sc-gw-mine", BaseImage.TAG, "sleep", "300");
     Engine.docker(LESSON, "volume", "create", "sc-gw-data");
+    Engine.docker(LESSON, "create", "--name", "sc-gw-done", "--mount", "type=volume,source=sc-gw-mnt,target=/m",
+        BaseImage.TAG, "true");
+    assertTrue(d.labelled(LESSON).contains("sc-gw-mnt"), "a --mount volume is labelled too");
     int removed = d.removeLabelled(LESSON, Set.of());
     assertTrue(removed >= 2, "removed " + removed);
     assertTrue(d.container("sc-gw-web").isEmpty(), "the lesson's container is gone");
     assertTrue(d.container("sc-gw-mine").isPresent(), "a container without the label survives");
     assertFalse(d.labelled(LESSON).contains("sc-gw-data"));
+    assertFalse(d.labelled(LESSON).contains("sc-gw-mnt"));
   }
 
   @Test
@@ -58,7 +63,7 @@ class DockerGatewayTest {
     ContainerInfo ci = d.container("sc-gw-done").orElseThrow();
     assertFalse(ci.running());
     assertEquals(3, ci.exitCode());
-    assertEquals("exited with code 3", ci.state());
+    assertEquals("exited", ci.status());
     assertTrue(d.logs("sc-gw-done", 5).contains("boom"), "stderr is in the logs");
     Set<String> keep = d.labelled(LESSON);
     assertEquals(0, d.removeLabelled(LESSON, keep));
