@@ -27,6 +27,20 @@ class DoctorDockerTest {
   }
 
   @Test
+  void dockerLessonsAreUnavailableWithTheReasonAndTheRestWorks() throws Exception {
+    Map<String, String> noEngine = Map.of("DOCKER_HOST", "unix://" + home.resolve("none.sock"));
+    Cli.Run list = Cli.run(noEngine, home, "", "list", "--json");
+    assertTrue(list.out().matches("(?s).*\"id\": \"docker/basics\"[^}]*\"unavailable\": \"[^\"]*no engine socket.*"),
+        list.out());
+    assertTrue(list.out().matches("(?s).*\"id\": \"linux/streams\"[^}]*\"unavailable\": null.*"), list.out());
+    Cli.Run start = Cli.run(noEngine, home, ":quit\n", "start", "docker/basics");
+    assertTrue(start.out().contains("cannot start here: it needs docker, and no engine socket"), start.out());
+    assertTrue(start.out().contains("fix: install and start Docker"), start.out());
+    Cli.Run linux = Cli.run(noEngine, home, "pwd\n:quit\n", "start", "linux/streams");
+    assertTrue(linux.out().contains(home.resolve("shellcamp/work/linux/streams").toString()), linux.out());
+  }
+
+  @Test
   void tcpDockerHostIsNamed() throws Exception {
     Cli.Run r = Cli.run(Map.of("DOCKER_HOST", "tcp://10.0.0.1:2375"), home, "", "doctor");
     assertTrue(r.out().contains("DOCKER_HOST=tcp://10.0.0.1:2375 is not a unix socket"), r.out());
