@@ -73,7 +73,9 @@ final class LessonSession implements AutoCloseable {
 
   String prompt() {
     String where = finished ? screen.msg("prompt.done") : (run.index() + 1) + "/" + lesson.steps().size();
-    return screen.theme.accent(lesson.id()) + " " + screen.theme.dim(where) + " " + screen.theme.bold("❯") + " ";
+    String venv = run.shell().venv();
+    return (venv.isEmpty() ? "" : "(" + venv + ") ")
+        + screen.theme.accent(lesson.id()) + " " + screen.theme.dim(where) + " " + screen.theme.bold("❯") + " ";
   }
 
   private void refreshStatus() {

@@ -82,7 +82,7 @@ public final class Verifier {
       problems.add("passes before anything was typed");
     }
     Path saved = root.resolve("saved");
-    Workspace.fresh(saved, run.workspace());
+    WorkspaceSync.restore(run.workspace(), saved);
     boolean cheatsFail = true;
     for (String cheat : step.cheats()) {
       if (attempt(run, cheat).passed()) {
@@ -124,8 +124,7 @@ public final class Verifier {
    * setup runs again, so Docker steps write idempotent setups for what an attempt may remove.
    */
   private void restore(LessonRun run, Path saved) throws IOException {
-    Workspace.clear(run.workspace());
-    Workspace.copyTree(saved, run.workspace());
+    WorkspaceSync.restore(saved, run.workspace());
     if (docker != null) {
       docker.undoAttempt();
       run.enter(run.index());

@@ -48,6 +48,8 @@ public final class PtyShell implements AutoCloseable {
   private boolean incomplete;
   private int doneStatus;
   private String cwd;
+  /** The active Python virtual environment's prompt name, "" when none (bash's own PS1 is ours). */
+  private String venv = "";
   private boolean dead = true;
   private int queryId = -1;
   private int queryStatus;
@@ -213,6 +215,7 @@ public final class PtyShell implements AutoCloseable {
             writeQuietly(new byte[] {0x03});
           }
         }
+        case "venv" -> venv = venvName(String.join(";", f.subList(1, f.size())));
         case "done" -> {
           if (f.size() >= 4) {
             cwd = f.get(3);
@@ -327,6 +330,25 @@ public final class PtyShell implements AutoCloseable {
     }
   }
 
+  /**
+   * The name `source .venv/bin/activate` would put in front of bash's prompt ("" when no venv is
+   * active), so the tutor's own prompt can show it: the learner's bash never prints a PS1.
+   */
+  public String venv() {
+    synchronized (lock) {
+      return venv;
+    }
+  }
+
+  /** "(.venv) " (Python up to 3.11) and ".venv" (3.12 on) both become ".venv". */
+  static String venvName(String prompt) {
+    String v = prompt.strip();
+    if (v.startsWith("(") && v.endsWith(")")) {
+      v = v.substring(1, v.length() - 1).strip();
+    }
+    return v;
+  }
+
   public boolean alive() {
     synchronized (lock) {
       return !dead;
@@ -337,6 +359,7 @@ public final class PtyShell implements AutoCloseable {
   public void restart() throws IOException {
     reapProcesses();
     cwd = workspace.toString();
+    venv = "";
     spawn();
   }
 

@@ -18,7 +18,12 @@ __sc_arm() {
   [[ $PROMPT_COMMAND == __sc_done ]] || PROMPT_COMMAND=__sc_done
 }
 __sc_done() {
-  local s=$?
+  local s=$? v=
+  # the tutor draws the prompt, so it shows what activate put in PS1; like PS1, only deactivate
+  # (which unsets VIRTUAL_ENV_PROMPT) takes it away, not a bare `unset VIRTUAL_ENV`
+  v=${VIRTUAL_ENV_PROMPT:-${VIRTUAL_ENV:+${VIRTUAL_ENV##*/}}}
+  [[ -z ${VIRTUAL_ENV_DISABLE_PROMPT:-} ]] || v=
+  printf '\033]777;%s;venv;%s\007' "$__sc_key" "$v" >&198
   printf '\033]777;%s;done;%s;%s;%s\007' "$__sc_key" "$__sc_id" "$s" "$PWD" >&198
   __sc_arm
   return $s

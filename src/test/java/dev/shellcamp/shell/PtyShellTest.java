@@ -53,6 +53,24 @@ class PtyShellTest {
   }
 
   @Test
+  void reportsTheActiveVirtualEnvironmentForTheTutorsPrompt() throws Exception {
+    assertEquals("", shell.venv());
+    // what bin/activate sets: Python 3.11 writes "(name) ", 3.12 on just the name
+    run("export VIRTUAL_ENV=\"$HOME/.venv\" VIRTUAL_ENV_PROMPT='(.venv) '");
+    assertEquals(".venv", shell.venv());
+    run("VIRTUAL_ENV_PROMPT=camp");
+    assertEquals("camp", shell.venv());
+    run("unset VIRTUAL_ENV");
+    assertEquals("camp", shell.venv(), "as in bash's PS1, only deactivate removes the name");
+    run("VIRTUAL_ENV=\"$HOME/.venv\"; unset VIRTUAL_ENV_PROMPT");
+    assertEquals(".venv", shell.venv(), "no prompt variable (Python before 3.10): the folder's name");
+    run("VIRTUAL_ENV_DISABLE_PROMPT=1");
+    assertEquals("", shell.venv());
+    run("unset VIRTUAL_ENV VIRTUAL_ENV_DISABLE_PROMPT");
+    assertEquals("", shell.venv());
+  }
+
+  @Test
   void multiLineHeredocRunsAsOneCommand() throws Exception {
     CommandResult r = run("cat > h.txt <<'EOF'\n\tone\ntwo\nEOF\nwc -l < h.txt");
     assertEquals("2\n", r.output());
