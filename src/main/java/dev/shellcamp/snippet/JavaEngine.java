@@ -72,6 +72,7 @@ public final class JavaEngine implements AutoCloseable {
         s.close();
       }
       s = JavaSession.start(workdir);
+      s.warm();  // start-up is not the learner's time: their code's limit starts after it
     }
     prewarm();
     return s;

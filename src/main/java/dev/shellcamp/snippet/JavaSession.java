@@ -81,7 +81,9 @@ public final class JavaSession implements AutoCloseable {
   /** Pays the first snippet's costs (javac's classes, the child's class loading) ahead of a check. */
   void warm() {
     eval("1", true, "", Duration.ofSeconds(30));
-    load("warm-up", "class ScWarmUp { static int one() { return 1; } }", Duration.ofSeconds(30));
+    load("warm-up", "class ScWarmUp { static int one() { return 1; } static void no() { throw new "
+        + "IllegalStateException(); } }", Duration.ofSeconds(30));
+    eval("ScWarmUp.no()", false, null, Duration.ofSeconds(30));  // the exception path, as a failing case takes it
   }
 
   public boolean usable() {
