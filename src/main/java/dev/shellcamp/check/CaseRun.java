@@ -58,7 +58,8 @@ record CaseRun(Verdict verdict, String reason, boolean lasting) {
       String want = normalize(c.get("prints"));
       String got = normalize(o.printed());
       if (!want.equals(got)) {
-        return fail(m.get("check.java.case.prints", expr, firstDifference(m, want, got)));
+        return fail(want.isEmpty() ? m.get("check.java.case.silent", expr, show(got))
+            : m.get("check.java.case.prints", expr, firstDifference(m, want, got)));
       }
     }
     return PASSED;
