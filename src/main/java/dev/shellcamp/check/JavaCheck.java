@@ -124,6 +124,9 @@ final class JavaCheck {
       return CaseRun.PASSED;
     } catch (IOException e) {
       return new CaseRun(CaseRun.Verdict.ERROR, m.get("check.java.engine", e.getMessage()), false);
+    } catch (LinkageError e) {
+      // a Java runtime without the jdk.jshell module (a JRE or a trimmed image)
+      return new CaseRun(CaseRun.Verdict.ERROR, m.get("check.java.engine", "jdk.jshell is missing: " + e), false);
     }
   }
 
