@@ -20,6 +20,7 @@ public final class Checks {
         case "quiz" -> QuizCheck.check(spec, ctx);
         case "lab" -> LabCheck.check(spec, ctx);
         case "docker" -> DockerCheck.check(spec, ctx);
+        case "java" -> JavaCheck.check(spec, ctx);
         default -> Result.fail(ctx.messages().get("check.unknown", spec.type()));
       };
     } catch (RuntimeException e) {

@@ -1,6 +1,7 @@
 package dev.shellcamp.check;
 
 import dev.shellcamp.shell.CommandResult;
+import dev.shellcamp.snippet.JavaEngine;
 import dev.shellcamp.ui.Messages;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,6 +32,11 @@ public interface Context {
   java.util.Map<String, String> scriptEnv();
 
   Messages messages();
+
+  /** Where Java exercises run; a lesson owns one and closes it at its end. */
+  default JavaEngine java() {
+    return JavaEngine.shared(workspace());
+  }
 
   /** The state of a shell variable: unset, or set with bash's attribute letters and a value. */
   record Variable(boolean set, String attributes, String value) {

@@ -14,7 +14,7 @@ import java.util.regex.PatternSyntaxException;
  * at its line before a learner ever meets it.
  */
 final class CheckSchema {
-  enum T { STR, REGEX, BOOL, INT, STRS, PAIR, STR_OR_STRS }
+  enum T { STR, REGEX, BOOL, INT, STRS, PAIR, STR_OR_STRS, CASES, VERSIONS }
 
   private static final Map<String, T> LINES_OPTS = Map.of(
       "lines", T.STRS, "order", T.BOOL, "ignore_non_matching", T.BOOL, "re_sub", T.PAIR);
@@ -33,7 +33,9 @@ final class CheckSchema {
           Map.entry("absent", T.BOOL), Map.entry("running", T.BOOL), Map.entry("exit_code", T.INT),
           Map.entry("from", T.REGEX), Map.entry("port", T.STR), Map.entry("env", T.STR), Map.entry("mount", T.STR),
           Map.entry("source", T.REGEX), Map.entry("cmd", T.REGEX), Map.entry("entrypoint", T.REGEX),
-          Map.entry("logs", T.REGEX), Map.entry("instructions", T.STRS)));
+          Map.entry("logs", T.REGEX), Map.entry("instructions", T.STRS)),
+      "java", Map.of("file", T.STR, "with", T.STRS, "cases", T.CASES, "against", T.VERSIONS, "timeout_ms", T.INT));
+
 
   /** Which of a docker check's options go with which subject. */
   private static final Map<String, Set<String>> DOCKER_SUBJECTS = Map.of(
@@ -45,7 +47,7 @@ final class CheckSchema {
   private static final Set<String> SCALAR_FORMS = Set.of("exit", "run");
 
   /** Named in DESIGN.md, built by the later courses' work; a lesson using one cannot run yet. */
-  private static final Set<String> NOT_YET = Set.of("process", "port", "disk", "http", "java");
+  private static final Set<String> NOT_YET = Set.of("process", "port", "disk", "http");
 
   private CheckSchema() {}
 
@@ -132,6 +134,8 @@ final class CheckSchema {
       case "quiz" -> keys.contains("answer") || keys.contains("regex") ? null : "'quiz' needs 'answer' or 'regex'";
       case "lab" -> keys.contains("url") ? null : "'lab' needs 'url', the server's base URL";
       case "docker" -> dockerShape(keys);
+      case "java" -> keys.contains("file") && keys.contains("cases") ? null
+          : "'java' needs 'file' (the learner's file) and 'cases'";
       default -> null;
     };
     if (need != null) {
@@ -187,6 +191,12 @@ final class CheckSchema {
       }
       case STR_OR_STRS -> {
         return n.isScalar() ? n.text() : value(file, where, n, T.STRS, problems);
+      }
+      case CASES -> {
+        return JavaSchema.cases(file, where, n, problems);
+      }
+      case VERSIONS -> {
+        return JavaSchema.versions(file, where, n, problems);
       }
       default -> {
         if (!n.isList() || n.list().stream().anyMatch(x -> !x.isScalar())) {

@@ -21,6 +21,13 @@ public record CheckSpec(String type, Map<String, Object> args, int line) {
     return args.containsKey(key);
   }
 
+  /** A list of maps, such as a {@code java} check's cases. */
+  @SuppressWarnings("unchecked")
+  public List<Map<String, String>> maps(String key) {
+    Object v = args.get(key);
+    return v == null ? List.of() : (List<Map<String, String>>) v;
+  }
+
   @SuppressWarnings("unchecked")
   public List<String> strings(String key) {
     Object v = args.get(key);

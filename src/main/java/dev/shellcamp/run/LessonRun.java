@@ -9,6 +9,7 @@ import dev.shellcamp.lesson.Step;
 import dev.shellcamp.shell.CommandResult;
 import dev.shellcamp.shell.OutputSink;
 import dev.shellcamp.shell.PtyShell;
+import dev.shellcamp.snippet.JavaEngine;
 import dev.shellcamp.ui.Messages;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,6 +38,7 @@ public final class LessonRun implements AutoCloseable {
   private String answer;
   private final Map<String, byte[]> snapshots = new HashMap<>();
   private String setupProblem;
+  private JavaEngine java;
 
   private LessonRun(Lesson lesson, Path workspace, PtyShell shell, Messages messages) {
     this.lesson = lesson;
@@ -102,6 +104,9 @@ public final class LessonRun implements AutoCloseable {
     setupProblem = null;
     hidden(step().setup());
     snapshots.clear();
+    if (step().checks().stream().anyMatch(c -> c.type().equals("java"))) {
+      java().prewarm();  // a JVM and javac ready before the learner's first command
+    }
     for (CheckSpec c : step().checks()) {
       if (c.type().equals("file") && c.flag("unchanged")) {
         String p = c.string("path");
@@ -127,6 +132,13 @@ public final class LessonRun implements AutoCloseable {
       String out = r.output().strip();
       setupProblem = messages.get("run.setup-failed", r.status(), out.isEmpty() ? "" : out.lines().reduce((a, b) -> b).orElse(""));
     }
+  }
+
+  private synchronized JavaEngine java() {
+    if (java == null) {
+      java = new JavaEngine(workspace);
+    }
+    return java;
   }
 
   public void cleanupStep() throws IOException {
@@ -229,6 +241,11 @@ public final class LessonRun implements AutoCloseable {
       public Messages messages() {
         return messages;
       }
+
+      @Override
+      public JavaEngine java() {
+        return LessonRun.this.java();
+      }
     };
   }
 
@@ -243,5 +260,10 @@ public final class LessonRun implements AutoCloseable {
       // the shell is going anyway
     }
     shell.close();
+    synchronized (this) {
+      if (java != null) {
+        java.close();
+      }
+    }
   }
 }

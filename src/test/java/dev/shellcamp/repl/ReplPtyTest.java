@@ -104,8 +104,8 @@ class ReplPtyTest {
       r.await("언어: 한국어", T);
       r.line("99");
       r.await("레슨은 없어요", T);
-      r.line("1");
-      r.awaitPrompt("1/10 ❯", T);
+      r.line("1");  // the catalog's first lesson: swe/lifecycle, 5 steps
+      r.awaitPrompt("swe/lifecycle 1/5 ❯", T);
       r.line(":hint");
       r.await("힌트 1/", T);
       r.line(":quit");
