@@ -76,8 +76,9 @@ final class ProcessOrder {
     out.add(new Row(p, branch));
     List<Snapshot.Proc> kids = children.getOrDefault(p.pid(), List.of());
     for (int i = 0; i < kids.size(); i++) {
-      boolean last = i == kids.size() - 1;
-      walk(kids.get(i), indent + (last ? "└─ " : "├─ "), indent + (last ? "   " : "│  "), children, done, out);
+      // ps axf's "\_" rather than box drawing: JLine turns box characters into the terminal's
+      // line-drawing charset, which some terminals and every screen capture show as letters
+      walk(kids.get(i), indent + " \\_ ", indent + "    ", children, done, out);
     }
   }
 
