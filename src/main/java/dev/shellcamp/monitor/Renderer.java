@@ -184,7 +184,9 @@ public final class Renderer {
   private List<String> ports(List<Snapshot.Listener> listeners, int w) {
     // tcp4 and tcp6 sockets of one program on one port are one entry
     Map<String, String> entries = new LinkedHashMap<>();
-    for (Snapshot.Listener l : listeners) {
+    List<Snapshot.Listener> byPort = new ArrayList<>(listeners);
+    byPort.sort(java.util.Comparator.comparingInt(Snapshot.Listener::port));
+    for (Snapshot.Listener l : byPort) {
       entries.putIfAbsent(l.port() + "/" + l.pid(), l.port() + " " + (l.pid() < 0 ? "?" : l.command() + "(" + l.pid() + ")"));
     }
     List<String> out = new ArrayList<>();
