@@ -11,17 +11,19 @@ import java.nio.file.Path;
  */
 final class ProcFs {
   final Path root;
+  private final String prefix;
   private byte[] buf = new byte[16 * 1024];
   private int len;
 
   ProcFs(Path root) {
     this.root = root;
+    this.prefix = root.toString() + "/";
   }
 
   /** Loads the file; false when it is gone (a process that just ended) or unreadable. */
   boolean load(String relative) {
     len = 0;
-    try (FileInputStream in = new FileInputStream(root.resolve(relative).toString())) {
+    try (FileInputStream in = new FileInputStream(prefix + relative)) {
       while (true) {
         if (len == buf.length) {
           byte[] bigger = new byte[buf.length * 2];

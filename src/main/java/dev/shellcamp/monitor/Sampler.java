@@ -12,8 +12,8 @@ import java.util.Map;
  * Takes snapshots. Every call reads the cheap, fast-changing things straight from /proc (CPU,
  * memory, processes, disk and network counters); the slow or costly ones are refreshed less
  * often and reused in between: file systems every 5th call, the cgroup every 5th, the GPU every
- * 3rd, and OSHI's socket-to-process mapping (a walk of every process's fds) only when the set
- * of listening sockets in /proc/net/tcp changed, or every 15th call.
+ * 3rd, and OSHI's socket-to-process mapping (a walk of every process's fds) only when the TCP
+ * socket counts moved and the set of listening sockets in /proc/net/tcp changed (looked at with a back-off while sockets churn), or every 30th call.
  */
 public final class Sampler {
   private static final int HISTORY = 120;
@@ -37,6 +37,10 @@ public final class Sampler {
   private Snapshot.GpuPanel gpu = Snapshot.GpuPanel.UNKNOWN;
   private List<OshiParts.Socket> sockets = List.of();
   private String listenSignature = "";
+  private String socketCounts = "";
+  private boolean portsPending;
+  private long portsCheckedAt;
+  private long portsBackoff = 1;
 
   /** The machine we run on. Creating OSHI's objects is the slow part (≈ 0.1-0.4 s): call it off the render thread. */
   public Sampler() {
@@ -107,10 +111,27 @@ public final class Sampler {
     if (calls % 3 == 0) {
       gpu = smi == null ? Snapshot.GpuPanel.ABSENT : smi.query();
     }
-    String signature = listenSignature();
-    if (!signature.equals(listenSignature) || calls % 15 == 0) {
-      sockets = oshi.listening();
-      listenSignature = signature;
+    // /proc/net/tcp walks the kernel's whole connection hash table (≈ 5 ms each here, tcp6 the
+    // same) and OSHI's owner lookup walks every process's fds (≈ 16 ms): do both only after the
+    // TCP socket counts in /proc/net/sockstat moved. Busy clients move them every second, so
+    // the wait between two looks doubles (up to 16 calls) while they keep moving and drops back
+    // to none once they rest; every 30th call looks anyway.
+    String counts = socketCounts();
+    boolean moved = !counts.equals(socketCounts);
+    socketCounts = counts;
+    portsPending |= moved;
+    if (!moved && !portsPending) {
+      portsBackoff = 1;
+    }
+    if (calls % 30 == 0 || portsPending && calls - portsCheckedAt >= portsBackoff) {
+      String signature = listenSignature();
+      if (calls % 30 == 0 || !signature.equals(listenSignature)) {
+        sockets = oshi.listening();
+        listenSignature = signature;
+      }
+      portsCheckedAt = calls;
+      portsPending = false;
+      portsBackoff = Math.min(16, portsBackoff * 2);
     }
     calls++;
 
@@ -141,6 +162,22 @@ public final class Sampler {
       }
     }
     return out;
+  }
+
+  /** "TCP: inuse N" and "TCP6: inuse N": a socket that starts or stops listening changes them. */
+  private String socketCounts() {
+    StringBuilder b = new StringBuilder();
+    for (String f : new String[] {"net/sockstat", "net/sockstat6"}) {
+      if (proc.load(f)) {
+        for (String line : proc.text().split("\n")) {
+          if (line.startsWith("TCP")) {
+            int end = line.indexOf(" orphan");
+            b.append(end < 0 ? line : line.substring(0, end)).append(';');
+          }
+        }
+      }
+    }
+    return b.toString();
   }
 
   /** The listening sockets' local address and inode, from /proc/net/tcp and tcp6: cheap to read every time. */
