@@ -16,6 +16,8 @@ import java.util.function.UnaryOperator;
  */
 public final class Renderer {
   private static final int MIN_PROCESS_ROWS = 3;
+  /** A printed snapshot has no cursor: no row is marked. */
+  private static final long NO_SELECTION = Long.MIN_VALUE;
   private final Theme theme;
   private final Messages m;
 
@@ -28,7 +30,7 @@ public final class Renderer {
   public List<String> once(Snapshot s, int width, int processes) {
     List<String> top = top(s, width);
     List<String> out = new ArrayList<>(top);
-    out.addAll(processes(s, View.START, width, processes + 1));
+    out.addAll(processes(s, View.START.select(NO_SELECTION), width, processes + 1));
     return out;
   }
 
@@ -261,6 +263,9 @@ public final class Renderer {
 
   /** The selected pid: the learner's choice while it is shown, else the top row. */
   static long selected(List<ProcessOrder.Row> order, View v) {
+    if (v.selectedPid() == NO_SELECTION) {
+      return -1;
+    }
     for (ProcessOrder.Row r : order) {
       if (r.proc().pid() == v.selectedPid()) {
         return v.selectedPid();
