@@ -14,7 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** nvidia-smi's CSV, from outputs recorded on real machines (one H100, four A100s, GPUs that report [N/A]). */
+/** nvidia-smi's CSV in the format it prints for our query (one H100, four A100s, GPUs that report [N/A]); written by hand, no GPU here. */
 class NvidiaSmiTest {
   @TempDir Path dir;
 
