@@ -2,6 +2,7 @@ package dev.shellcamp.repl;
 
 import dev.shellcamp.lesson.Catalog;
 import dev.shellcamp.lesson.Lesson;
+import dev.shellcamp.monitor.MonitorScreen;
 import dev.shellcamp.progress.LessonProgress;
 import dev.shellcamp.progress.ProgressStore;
 import dev.shellcamp.run.LessonDocker;
@@ -11,6 +12,7 @@ import dev.shellcamp.ui.Messages;
 import dev.shellcamp.ui.Theme;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.jline.reader.EndOfFileException;
@@ -77,6 +79,7 @@ public final class Repl {
         .add("back", true, null, a -> lessonIo(LessonSession::back))
         .add("reset", true, () -> List.of("step", "lesson"), this::reset)
         .add("progress", false, null, a -> progress())
+        .add("monitor", false, null, a -> monitor())
         .add("answer", true, null, a -> answer(a))
         .add("lang", false, () -> List.of("en", "ko"), this::lang)
         .add("quit", false, null, a -> false);
@@ -263,6 +266,20 @@ public final class Repl {
 
   private boolean progress() {
     screen.println(overview.render(book.get(), screen.messages, screen.theme, session == null ? null : session.lesson().id()));
+    return true;
+  }
+
+  /**
+   * The full-screen monitor on the alternate screen; afterwards the status row's scroll region
+   * and the row itself are drawn again, since the monitor used the whole window.
+   */
+  private boolean monitor() {
+    if (!screen.interactive) {
+      screen.fail(screen.msg("monitor.needs-terminal"));
+      return true;
+    }
+    MonitorScreen.show(screen.terminal, screen.theme, screen.messages, Duration.ofSeconds(1));
+    status.redraw();
     return true;
   }
 

@@ -54,6 +54,13 @@ final class ReplDriver implements AutoCloseable {
     t.start();
   }
 
+  /** Everything the tutor wrote, escape sequences included (to see the alternate screen entered and left). */
+  String raw() {
+    synchronized (screen) {
+      return screen.toString(StandardCharsets.UTF_8);
+    }
+  }
+
   String text() {
     synchronized (screen) {
       return Ansi.strip(screen.toString(StandardCharsets.UTF_8));

@@ -1,0 +1,70 @@
+#!/usr/bin/env python3
+"""scripts/bench's monitor part: CPU used by `shellcamp monitor` at a 1 s refresh over 30 s,
+beside htop -d 10 and glances -t 1 in the same run. Each runs on its own PTY (120x40) whose
+output is read and thrown away, as a terminal would; CPU is utime+stime (and reaped children)
+from /proc/PID/stat after a warm-up, so the JVM's start-up is not counted."""
+import fcntl, os, pty, select, shutil, struct, sys, termios, time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+HZ = os.sysconf("SC_CLK_TCK")
+WARMUP, WINDOW = 5.0, float(os.environ.get("BENCH_MONITOR_SECONDS", "30"))
+
+
+def ticks(pid):
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    # fields[0] is state (field 3): utime, stime, cutime, cstime are fields 14-17
+    return sum(int(x) for x in fields[11:15])
+
+
+def drain(fd, seconds):
+    end = time.monotonic() + seconds
+    while True:
+        left = end - time.monotonic()
+        if left <= 0:
+            return
+        r, _, _ = select.select([fd], [], [], left)
+        if r:
+            try:
+                if not os.read(fd, 65536):
+                    return
+            except OSError:
+                return
+
+
+def measure(name, argv):
+    pid, fd = pty.fork()
+    if pid == 0:
+        env = dict(os.environ, TERM="xterm-256color", LANG="C.UTF-8")
+        os.execvpe(argv[0], argv, env)
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+    try:
+        drain(fd, WARMUP)
+        t0, c0 = time.monotonic(), ticks(pid)
+        drain(fd, WINDOW)
+        t1, c1 = time.monotonic(), ticks(pid)
+        pct = 100.0 * (c1 - c0) / HZ / (t1 - t0)
+        print(f"monitor_cpu_pct tool={name} pct_of_one_core={pct:.2f} seconds={t1 - t0:.0f}")
+    finally:
+        os.write(fd, b"q")
+        time.sleep(0.5)
+        try:
+            os.kill(pid, 9)
+        except ProcessLookupError:
+            pass
+        os.waitpid(pid, 0)
+        os.close(fd)
+
+
+def main():
+    measure("shellcamp-monitor-1s", [os.path.join(ROOT, "scripts", "shellcamp"), "monitor", "--interval", "1s"])
+    for name, argv in (("htop-d10", ["htop", "-d", "10"]), ("glances-t1", ["glances", "-t", "1"])):
+        if shutil.which(argv[0]):
+            measure(name, argv)
+        else:
+            print(f"monitor_cpu_pct tool={name} skipped: {argv[0]} is not installed "
+                  f"(apt-get install -y --no-install-recommends {argv[0]})")
+
+
+if __name__ == "__main__":
+    main()

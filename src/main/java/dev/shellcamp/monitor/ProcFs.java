@@ -1,0 +1,111 @@
+package dev.shellcamp.monitor;
+
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+/**
+ * Reads small /proc files into one reused buffer. The monitor reads a few hundred of them a
+ * second; Files.readString would allocate a channel, a decoder and a string for each.
+ */
+final class ProcFs {
+  final Path root;
+  private final String prefix;
+  private byte[] buf = new byte[16 * 1024];
+  private int len;
+
+  ProcFs(Path root) {
+    this.root = root;
+    this.prefix = root.toString() + "/";
+  }
+
+  /** Loads the file; false when it is gone (a process that just ended) or unreadable. */
+  boolean load(String relative) {
+    len = 0;
+    try (FileInputStream in = new FileInputStream(prefix + relative)) {
+      while (true) {
+        if (len == buf.length) {
+          byte[] bigger = new byte[buf.length * 2];
+          System.arraycopy(buf, 0, bigger, 0, len);
+          buf = bigger;
+        }
+        int n = in.read(buf, len, buf.length - len);
+        if (n < 0) {
+          return true;
+        }
+        len += n;
+      }
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** The loaded file as text (for the few files parsed line by line). */
+  String text() {
+    return new String(buf, 0, len, StandardCharsets.UTF_8);
+  }
+
+  /** The loaded file as text with NULs as spaces: a /proc/PID/cmdline. */
+  String cmdline() {
+    int end = len;
+    while (end > 0 && buf[end - 1] == 0) {
+      end--;
+    }
+    byte[] copy = new byte[end];
+    for (int i = 0; i < end; i++) {
+      copy[i] = buf[i] == 0 ? (byte) ' ' : buf[i];
+    }
+    return new String(copy, StandardCharsets.UTF_8);
+  }
+
+  /** Fields of a loaded /proc/PID/stat: comm (between the first '(' and the last ')') and the numbers after it. */
+  Stat stat() {
+    int open = -1;
+    int close = -1;
+    for (int i = 0; i < len; i++) {
+      if (buf[i] == '(' && open < 0) {
+        open = i;
+      } else if (buf[i] == ')') {
+        close = i;
+      }
+    }
+    if (open < 0 || close < 0) {
+      return null;
+    }
+    String comm = new String(buf, open + 1, close - open - 1, StandardCharsets.UTF_8);
+    // after ") ": state, then numbers; we need fields 4 (ppid), 14-15 (utime, stime), 22 (starttime), 24 (rss)
+    int i = close + 2;
+    if (i >= len) {
+      return null;
+    }
+    char state = (char) buf[i];
+    long[] nums = new long[22];
+    int field = 0;
+    i += 1;
+    while (i < len && field < nums.length) {
+      while (i < len && buf[i] == ' ') {
+        i++;
+      }
+      long v = 0;
+      boolean neg = false;
+      if (i < len && buf[i] == '-') {
+        neg = true;
+        i++;
+      }
+      while (i < len && buf[i] >= '0' && buf[i] <= '9') {
+        v = v * 10 + (buf[i] - '0');
+        i++;
+      }
+      nums[field++] = neg ? -v : v;
+      while (i < len && buf[i] != ' ' && buf[i] != '\n') {
+        i++; // a field that is not a plain number
+      }
+    }
+    // nums[0] is field 4 (ppid); field f is nums[f - 4]
+    return new Stat(comm, state, nums[0], nums[10] + nums[11], nums[18], nums[20]);
+  }
+
+  /** What the monitor needs from /proc/PID/stat; ticks are utime + stime in USER_HZ. */
+  record Stat(String comm, char state, long ppid, long ticks, long startTime, long rssPages) {}
+}

@@ -1,0 +1,310 @@
+package dev.shellcamp.monitor;
+
+import dev.shellcamp.ui.Messages;
+import dev.shellcamp.ui.Theme;
+import dev.shellcamp.ui.Width;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * A snapshot and the view state in, screen rows out: at most {@code height} rows, none wider
+ * than {@code width}. No terminal here, so it is tested as text at any size.
+ */
+public final class Renderer {
+  private static final int MIN_PROCESS_ROWS = 3;
+  /** A printed snapshot has no cursor: no row is marked. */
+  private static final long NO_SELECTION = Long.MIN_VALUE;
+  private final Theme theme;
+  private final Messages m;
+
+  public Renderer(Theme theme, Messages messages) {
+    this.theme = theme;
+    this.m = messages;
+  }
+
+  /** The plain frame `monitor --once` prints: the default view, every panel, the busiest processes. */
+  public List<String> once(Snapshot s, int width, int processes) {
+    List<String> top = top(s, width);
+    List<String> out = new ArrayList<>(top);
+    out.addAll(processes(s, View.START.select(NO_SELECTION), width, processes + 1));
+    return out;
+  }
+
+  List<String> render(Snapshot s, View v, int width, int height) {
+    width = Math.max(1, width);
+    height = Math.max(1, height);
+    List<String> out = new ArrayList<>();
+    if (!s.ready()) {
+      out.add(new Line(width).add(m.get("monitor.title"), theme::bold).toString());
+      out.add(new Line(width).add(m.get("monitor.sampling"), theme::dim).toString());
+    } else {
+      List<String> top = top(s, width);
+      int room = Math.max(0, height - 1 - (MIN_PROCESS_ROWS + 1));
+      out.addAll(top.subList(0, Math.min(top.size(), room)));
+      out.addAll(processes(s, v, width, height - 1 - out.size()));
+    }
+    while (out.size() > height - 1) {
+      out.remove(out.size() - 1);
+    }
+    while (out.size() < height - 1) {
+      out.add("");
+    }
+    if (height > 1 || out.isEmpty()) {
+      out.add(footer(v, s, width));
+    }
+    return out.subList(Math.max(0, out.size() - height), out.size());
+  }
+
+  private List<String> top(Snapshot s, int w) {
+    List<String> out = new ArrayList<>();
+    String load = s.load().isEmpty() ? "" : String.format(Locale.ROOT, "%.2f %.2f %.2f", s.load().get(0),
+        s.load().get(Math.min(1, s.load().size() - 1)), s.load().get(s.load().size() - 1));
+    out.add(new Line(w).add(m.get("monitor.title"), theme::bold).add("  " + s.host(), theme::accent)
+        .add("  " + m.get("monitor.uptime") + " " + Format.uptime(s.uptimeSeconds()))
+        .add("  " + m.get("monitor.load") + " " + load).add("  " + s.os(), theme::dim).toString());
+
+    Snapshot.Cpu cpu = s.cpu();
+    Line c = new Line(w).add(Line.fit(m.get("monitor.cpu"), 5, false), theme::heading);
+    int barW = Math.max(10, Math.min(40, w / 3));
+    bar(c, cpu.total() / 100, Format.percent(cpu.total()), barW);
+    c.add("  ").add(Format.sparkline(cpu.history(), Math.max(0, Math.min(60, c.left() - 20))), theme::accent);
+    c.add("  " + m.get("monitor.cores", cpu.cores().size()), theme::dim);
+    out.add(c.toString());
+    out.addAll(cores(cpu.cores(), w));
+
+    Snapshot.Memory mem = s.memory();
+    int half = Math.max(10, (w - 12) / 2);
+    Line ml = new Line(w).add(Line.fit(m.get("monitor.memory"), 5, false), theme::heading);
+    bar(ml, mem.total() == 0 ? 0 : (double) mem.used() / mem.total(),
+        Format.bytes(mem.used()) + "/" + Format.bytes(mem.total()), half);
+    ml.add(" ").add(Line.fit(m.get("monitor.swap"), 5, false), theme::heading);
+    bar(ml, mem.swapTotal() == 0 ? 0 : (double) mem.swapUsed() / mem.swapTotal(),
+        Format.bytes(mem.swapUsed()) + "/" + Format.bytes(mem.swapTotal()), Math.max(4, ml.left()));
+    out.add(ml.toString());
+
+    Snapshot.Limits lim = s.limits();
+    if (lim.any()) {
+      String cpuText = Double.isNaN(lim.cpuCores()) ? m.get("monitor.no-limit")
+          : m.get("monitor.cores-limit", String.format(Locale.ROOT, "%.2f", lim.cpuCores()));
+      String memText = lim.memoryLimit() < 0 ? m.get("monitor.no-limit")
+          : (lim.memoryUsed() >= 0 ? Format.bytes(lim.memoryUsed()) + "/" : "") + Format.bytes(lim.memoryLimit());
+      out.add(new Line(w).add(m.get("monitor.cgroup", lim.cgroupVersion()), theme::warn)
+          .add("  " + m.get("monitor.cpu") + " " + cpuText + "  " + m.get("monitor.memory") + " " + memText).toString());
+    } else if (lim.container()) {
+      out.add(new Line(w).add(m.get("monitor.container-unlimited"), theme::warn).toString());
+    }
+
+    for (Snapshot.Fs fs : s.filesystems()) {
+      Line l = new Line(w).add(Line.fit(m.get("monitor.disk"), 5, false), theme::heading);
+      bar(l, fs.total() == 0 ? 0 : (double) fs.used() / fs.total(), Format.bytes(fs.used()) + "/" + Format.bytes(fs.total()),
+          Math.max(10, Math.min(30, w / 4)));
+      l.add(" " + m.get("monitor.free", Format.bytes(fs.available())) + "  ").add(fs.mount(), theme::bold)
+          .add(" " + fs.device() + " " + fs.type(), theme::dim);
+      out.add(l.toString());
+    }
+    Line io = new Line(w).add(Line.fit(m.get("monitor.io"), 5, false), theme::heading);
+    for (Snapshot.Rate d : s.disks()) {
+      io.add(d.name(), theme::bold).add(" r " + Format.rate(d.in()) + " w " + Format.rate(d.out()) + "   ");
+    }
+    out.add(io.toString());
+    Line net = new Line(w).add(Line.fit(m.get("monitor.net"), 5, false), theme::heading);
+    List<Snapshot.Rate> nets = new ArrayList<>(s.networks());
+    nets.sort((a, b) -> Boolean.compare(a.name().equals("lo"), b.name().equals("lo")));
+    for (Snapshot.Rate n : nets) {
+      net.add(n.name(), theme::bold).add(" ↓" + Format.rate(n.in()) + " ↑" + Format.rate(n.out()) + "   ");
+    }
+    out.add(net.toString());
+    out.addAll(gpu(s.gpu(), w));
+    out.addAll(ports(s.listeners(), w));
+    return out;
+  }
+
+  private List<String> cores(List<Double> cores, int w) {
+    List<String> out = new ArrayList<>();
+    if (cores.size() <= 1) {
+      return out;
+    }
+    int label = String.valueOf(cores.size() - 1).length();
+    int cell = label + 14;
+    int cols = Math.max(1, Math.min(cores.size(), (w + 1) / (cell + 1)));
+    int rows = (cores.size() + cols - 1) / cols;
+    if (rows > 4) {
+      // many cores: one block character each, as glances does, rather than a page of bars
+      StringBuilder b = new StringBuilder();
+      for (double c : cores) {
+        b.append(Format.spark(c));
+      }
+      String all = b.toString();
+      int per = Math.max(1, w - 6);
+      for (int i = 0; i < all.length() && out.size() < 3; i += per) {
+        out.add(new Line(w).add("      ").add(all.substring(i, Math.min(all.length(), i + per)), theme::accent).toString());
+      }
+      return out;
+    }
+    int cw = (w - (cols - 1)) / cols;
+    for (int r = 0; r < rows; r++) {
+      Line l = new Line(w);
+      for (int col = 0; col < cols; col++) {
+        int i = r + col * rows;
+        if (i >= cores.size()) {
+          break;
+        }
+        l.pad(col * (cw + 1));
+        l.add(Line.fit(Integer.toString(i), label, true) + " ", theme::dim);
+        bar(l, cores.get(i) / 100, String.format(Locale.ROOT, "%.0f%%", cores.get(i)), Math.max(6, cw - label - 1));
+      }
+      out.add(l.toString());
+    }
+    return out;
+  }
+
+  private List<String> gpu(Snapshot.GpuPanel g, int w) {
+    List<String> out = new ArrayList<>();
+    if (g.gpus().isEmpty()) {
+      String why = g.problem() == null ? m.get("monitor.gpu-unknown")
+          : g.problem().equals("absent") ? m.get("monitor.no-gpu") : g.problem();
+      out.add(new Line(w).add(Line.fit(m.get("monitor.gpu"), 5, false), theme::heading).add(why, theme::dim).toString());
+      return out;
+    }
+    for (Snapshot.Gpu gpu : g.gpus()) {
+      Line l = new Line(w).add(Line.fit(m.get("monitor.gpu") + gpu.index(), 5, false), theme::heading);
+      bar(l, gpu.utilization() == null ? 0 : gpu.utilization() / 100,
+          gpu.utilization() == null ? "N/A" : String.format(Locale.ROOT, "%.0f%%", gpu.utilization()), 12);
+      String mem = gpu.memoryUsedMiB() == null || gpu.memoryTotalMiB() == null ? "N/A"
+          : Format.bytes(gpu.memoryUsedMiB() * 1048576.0) + "/" + Format.bytes(gpu.memoryTotalMiB() * 1048576.0);
+      String temp = gpu.temperature() == null ? "N/A" : String.format(Locale.ROOT, "%.0f°C", gpu.temperature());
+      l.add(" " + m.get("monitor.gpu-memory") + " " + mem + "  " + temp + "  ").add(gpu.name(), theme::bold);
+      out.add(l.toString());
+    }
+    return out;
+  }
+
+  private List<String> ports(List<Snapshot.Listener> listeners, int w) {
+    // tcp4 and tcp6 sockets of one program on one port are one entry
+    Map<String, String> entries = new LinkedHashMap<>();
+    List<Snapshot.Listener> byPort = new ArrayList<>(listeners);
+    byPort.sort(java.util.Comparator.comparingInt(Snapshot.Listener::port));
+    for (Snapshot.Listener l : byPort) {
+      entries.putIfAbsent(l.port() + "/" + l.pid(), l.port() + " " + (l.pid() < 0 ? "?" : l.command() + "(" + l.pid() + ")"));
+    }
+    List<String> out = new ArrayList<>();
+    Line l = new Line(w).add(Line.fit(m.get("monitor.ports"), 6, false), theme::heading);
+    if (entries.isEmpty()) {
+      l.add(m.get("monitor.no-ports"), theme::dim);
+    }
+    int i = 0;
+    for (String e : entries.values()) {
+      int rest = entries.size() - i;
+      String more = "+" + rest;
+      if (Width.of(e) + 2 > l.left() - (rest > 1 ? more.length() + 1 : 0)) {
+        if (out.isEmpty()) {
+          out.add(l.toString());
+          l = new Line(w).add("      ");
+        }
+        if (Width.of(e) + 2 > l.left() - (rest > 1 ? more.length() + 1 : 0)) {
+          l.add(more, theme::dim);
+          break;
+        }
+      }
+      l.add(e).add("  ");
+      i++;
+    }
+    out.add(l.toString());
+    return out;
+  }
+
+  private List<String> processes(Snapshot s, View v, int w, int rows) {
+    List<String> out = new ArrayList<>();
+    if (rows <= 0) {
+      return out;
+    }
+    String mark = "▼";
+    Line h = new Line(w).add(" ")
+        .add(Line.fit(m.get("monitor.col.pid") + (v.sort() == View.Sort.PID ? mark : ""), 7, true))
+        .add(" ").add(Line.fit(m.get("monitor.col.user"), 9, false))
+        .add(Line.fit(m.get("monitor.col.cpu") + (v.sort() == View.Sort.CPU ? mark : ""), 7, true))
+        .add(Line.fit(m.get("monitor.col.mem") + (v.sort() == View.Sort.MEMORY ? mark : ""), 7, true))
+        .add(Line.fit(m.get("monitor.col.rss"), 7, true)).add(" S ").add(m.get("monitor.col.command"));
+    String head = h.toString() + " ".repeat(Math.max(0, h.left()));
+    out.add(theme.color() ? "\u001b[7m" + head + "\u001b[0m" : head);
+    List<ProcessOrder.Row> order = ProcessOrder.rows(s.processes(), v);
+    long selected = selected(order, v);
+    double total = s.memory().total();
+    int at = 0;
+    for (int i = 0; i < order.size(); i++) {
+      if (order.get(i).proc().pid() == selected) {
+        at = i;
+      }
+    }
+    // keep the selected row on screen when the learner moves below the last one shown
+    int first = Math.max(0, at - (rows - 2));
+    for (int i = first; i < order.size() && out.size() < rows; i++) {
+      Snapshot.Proc p = order.get(i).proc();
+      boolean sel = p.pid() == selected;
+      UnaryOperator<String> st = sel ? theme::bold : UnaryOperator.identity();
+      Line l = new Line(w).add(sel ? "›" : " ", theme::warn)
+          .add(Line.fit(Long.toString(p.pid()), 7, true), st).add(" ")
+          .add(Line.fit(p.user(), 9, false), theme::dim)
+          .add(Line.fit(String.format(Locale.ROOT, "%.1f", p.cpu()), 7, true), p.cpu() >= 50 ? theme::bad : st)
+          .add(Line.fit(String.format(Locale.ROOT, "%.1f", total == 0 ? 0 : 100.0 * p.rss() / total), 7, true), st)
+          .add(Line.fit(Format.bytes(p.rss()), 7, true), st).add(" " + p.state() + " ")
+          .add(order.get(i).branch(), theme::dim).add(p.command(), sel ? theme::bold : UnaryOperator.identity());
+      out.add(l.toString());
+    }
+    if (order.isEmpty() && out.size() < rows) {
+      out.add(new Line(w).add("  " + m.get("monitor.no-match", v.filter()), theme::dim).toString());
+    }
+    return out;
+  }
+
+  /** The selected pid: the learner's choice while it is shown, else the top row. */
+  static long selected(List<ProcessOrder.Row> order, View v) {
+    if (v.selectedPid() == NO_SELECTION) {
+      return -1;
+    }
+    for (ProcessOrder.Row r : order) {
+      if (r.proc().pid() == v.selectedPid()) {
+        return v.selectedPid();
+      }
+    }
+    return order.isEmpty() ? -1 : order.get(0).proc().pid();
+  }
+
+  private String footer(View v, Snapshot s, int w) {
+    Line l = new Line(w);
+    switch (v.mode()) {
+      case FILTER -> l.add(m.get("monitor.filter-prompt") + " ", theme::bold).add(v.input() + "▏")
+          .add("  " + m.get("monitor.filter-keys"), theme::dim);
+      case CONFIRM_KILL -> {
+        Snapshot.Proc p = s.processes().stream().filter(x -> x.pid() == v.selectedPid()).findFirst().orElse(null);
+        String what = p == null ? Long.toString(v.selectedPid()) : p.pid() + " (" + p.command() + ")";
+        l.add(m.get("monitor.kill-ask", what), theme::warn);
+      }
+      default -> {
+        if (!v.note().isEmpty()) {
+          l.add(v.note(), theme::warn).add("  ");
+        } else if (!v.filter().isEmpty()) {
+          l.add(m.get("monitor.filtered", v.filter()), theme::accent).add("  ");
+        }
+        l.add(m.get("monitor.keys"), theme::dim);
+      }
+    }
+    return l.toString();
+  }
+
+  /** A meter "[|||||     23%]" of {@code width} columns with the text inside at the right. */
+  private void bar(Line l, double fraction, String text, int width) {
+    int inner = Math.max(1, width - 2);
+    String t = Line.cut(text, inner);
+    int tw = Width.of(t);
+    int fill = (int) Math.round(Math.max(0, Math.min(1, fraction)) * inner);
+    int bars = Math.min(fill, inner - tw);
+    UnaryOperator<String> level = fraction >= 0.85 ? theme::bad : fraction >= 0.6 ? theme::warn : theme::ok;
+    l.add("[").add("|".repeat(Math.max(0, bars)), level).add(" ".repeat(Math.max(0, inner - tw - bars)))
+        .add(t, theme::dim).add("]");
+  }
+}

@@ -1,0 +1,233 @@
+package dev.shellcamp.monitor;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Takes snapshots. Every call reads the cheap, fast-changing things straight from /proc (CPU,
+ * memory, processes, disk and network counters); the slow or costly ones are refreshed less
+ * often and reused in between: file systems every 5th call, the cgroup every 5th, the GPU every
+ * 3rd, and OSHI's socket-to-process mapping (a walk of every process's fds) only when the TCP
+ * socket counts moved and the set of listening sockets in /proc/net/tcp changed (looked at with a back-off while sockets churn), or every 30th call.
+ */
+public final class Sampler {
+  private static final int HISTORY = 120;
+
+  private final ProcFs proc;
+  private final ProcessTable processes;
+  private final Cgroup cgroup;
+  private final NvidiaSmi smi;
+  private final OshiParts oshi;
+  private final String host;
+  private final String os;
+  private final String model;
+  private final ArrayDeque<Double> history = new ArrayDeque<>();
+  private List<KernelText.Ticks> lastTicks = List.of();
+  private Map<String, long[]> lastDisks = Map.of();
+  private Map<String, long[]> lastNets = Map.of();
+  private long lastNanos;
+  private long calls;
+  private List<Snapshot.Fs> filesystems = List.of();
+  private Snapshot.Limits limits = Snapshot.Limits.NONE;
+  private Snapshot.GpuPanel gpu = Snapshot.GpuPanel.UNKNOWN;
+  private List<OshiParts.Socket> sockets = List.of();
+  private String listenSignature = "";
+  private String socketCounts = "";
+  private boolean portsPending;
+  private long portsCheckedAt;
+  private long portsBackoff = 1;
+
+  /** The machine we run on. Creating OSHI's objects is the slow part (≈ 0.1-0.4 s): call it off the render thread. */
+  public Sampler() {
+    this.proc = new ProcFs(Path.of("/proc"));
+    this.oshi = new OshiParts();
+    this.processes = new ProcessTable(proc, oshi.pageSize(), new ProcessTable.Users(Path.of("/etc/passwd")));
+    this.cgroup = Cgroup.system();
+    this.smi = NvidiaSmi.onPath();
+    this.host = proc.load("sys/kernel/hostname") ? proc.text().strip() : "?";
+    this.os = osName();
+    this.model = cpuModel();
+  }
+
+  /** One snapshot after a window of {@code window}: rates and process CPU need two readings. */
+  public static Snapshot once(Duration window) throws InterruptedException {
+    Sampler s = new Sampler();
+    s.sample();
+    Thread.sleep(Math.max(50, window.toMillis()));
+    return s.sample();
+  }
+
+  public synchronized Snapshot sample() {
+    long now = System.nanoTime();
+    double seconds = lastNanos == 0 ? 0 : (now - lastNanos) / 1e9;
+    lastNanos = now;
+
+    List<KernelText.Ticks> ticks = proc.load("stat") ? KernelText.cpu(proc.text()) : List.of();
+    double total = 0;
+    List<Double> cores = new ArrayList<>();
+    double jiffiesPerCore = 0;
+    if (ticks.size() == lastTicks.size() && !ticks.isEmpty()) {
+      total = ticks.get(0).busySince(lastTicks.get(0));
+      for (int i = 1; i < ticks.size(); i++) {
+        cores.add(ticks.get(i).busySince(lastTicks.get(i)));
+      }
+      jiffiesPerCore = (double) (ticks.get(0).total() - lastTicks.get(0).total()) / Math.max(1, ticks.size() - 1);
+    } else {
+      for (int i = 1; i < ticks.size(); i++) {
+        cores.add(0.0);
+      }
+    }
+    lastTicks = ticks;
+    if (seconds > 0) {
+      history.addLast(total);
+      while (history.size() > HISTORY) {
+        history.removeFirst();
+      }
+    }
+
+    Snapshot.Memory mem = proc.load("meminfo") ? KernelText.memory(proc.text()) : new Snapshot.Memory(0, 0, 0, 0);
+    List<Double> load = proc.load("loadavg") ? KernelText.load(proc.text()) : List.of();
+    double uptime = proc.load("uptime") ? KernelText.uptime(proc.text()) : 0;
+
+    Map<String, long[]> disks = proc.load("diskstats") ? KernelText.disks(proc.text()) : Map.of();
+    disks.keySet().removeIf(n -> !WholeDisks.is(n));
+    List<Snapshot.Rate> diskRates = rates(disks, lastDisks, seconds);
+    lastDisks = disks;
+    Map<String, long[]> nets = proc.load("net/dev") ? KernelText.networks(proc.text()) : Map.of();
+    List<Snapshot.Rate> netRates = rates(nets, lastNets, seconds);
+    lastNets = nets;
+
+    List<Snapshot.Proc> procs = processes.read(jiffiesPerCore);
+
+    if (calls % 5 == 0) {
+      filesystems = oshi.filesystems();
+      limits = cgroup.read();
+    }
+    if (calls % 3 == 0) {
+      gpu = smi == null ? Snapshot.GpuPanel.ABSENT : smi.query();
+    }
+    // /proc/net/tcp walks the kernel's whole connection hash table (≈ 5 ms each here, tcp6 the
+    // same) and OSHI's owner lookup walks every process's fds (≈ 16 ms): do both only after the
+    // TCP socket counts in /proc/net/sockstat moved. Busy clients move them every second, so
+    // the wait between two looks doubles (up to 16 calls) while they keep moving and drops back
+    // to none once they rest; every 30th call looks anyway.
+    String counts = socketCounts();
+    boolean moved = !counts.equals(socketCounts);
+    socketCounts = counts;
+    portsPending |= moved;
+    if (!moved && !portsPending) {
+      portsBackoff = 1;
+    }
+    if (calls % 30 == 0 || portsPending && calls - portsCheckedAt >= portsBackoff) {
+      String signature = listenSignature();
+      if (calls % 30 == 0 || !signature.equals(listenSignature)) {
+        sockets = oshi.listening();
+        listenSignature = signature;
+      }
+      portsCheckedAt = calls;
+      portsPending = false;
+      portsBackoff = Math.min(16, portsBackoff * 2);
+    }
+    calls++;
+
+    Map<Long, String> names = new HashMap<>();
+    for (Snapshot.Proc p : procs) {
+      names.put(p.pid(), p.name());
+    }
+    List<Snapshot.Listener> listeners = new ArrayList<>();
+    for (OshiParts.Socket s : sockets) {
+      listeners.add(new Snapshot.Listener(s.protocol(), s.address(), s.port(), s.pid(),
+          s.pid() < 0 ? "?" : names.getOrDefault(s.pid(), "?")));
+    }
+
+    return new Snapshot(true, System.currentTimeMillis(), host, os, uptime, List.copyOf(load),
+        new Snapshot.Cpu(total, List.copyOf(cores), List.copyOf(history), model), mem, filesystems,
+        List.copyOf(diskRates), List.copyOf(netRates), List.copyOf(procs), List.copyOf(listeners), limits, gpu);
+  }
+
+  private static List<Snapshot.Rate> rates(Map<String, long[]> now, Map<String, long[]> before, double seconds) {
+    List<Snapshot.Rate> out = new ArrayList<>();
+    for (Map.Entry<String, long[]> e : now.entrySet()) {
+      long[] b = before.get(e.getKey());
+      if (b == null || seconds <= 0) {
+        out.add(new Snapshot.Rate(e.getKey(), 0, 0));
+      } else {
+        long[] n = e.getValue();
+        out.add(new Snapshot.Rate(e.getKey(), Math.max(0, n[0] - b[0]) / seconds, Math.max(0, n[1] - b[1]) / seconds));
+      }
+    }
+    return out;
+  }
+
+  /** "TCP: inuse N" and "TCP6: inuse N": a socket that starts or stops listening changes them. */
+  private String socketCounts() {
+    StringBuilder b = new StringBuilder();
+    for (String f : new String[] {"net/sockstat", "net/sockstat6"}) {
+      if (proc.load(f)) {
+        for (String line : proc.text().split("\n")) {
+          if (line.startsWith("TCP")) {
+            int end = line.indexOf(" orphan");
+            b.append(end < 0 ? line : line.substring(0, end)).append(';');
+          }
+        }
+      }
+    }
+    return b.toString();
+  }
+
+  /** The listening sockets' local address and inode, from /proc/net/tcp and tcp6: cheap to read every time. */
+  private String listenSignature() {
+    StringBuilder b = new StringBuilder();
+    for (String f : new String[] {"net/tcp", "net/tcp6"}) {
+      if (!proc.load(f)) {
+        continue;
+      }
+      for (String line : proc.text().split("\n")) {
+        String[] c = line.trim().split("\\s+");
+        if (c.length > 9 && c[3].equals("0A")) {
+          b.append(c[1]).append('/').append(c[9]).append(' ');
+        }
+      }
+    }
+    return b.toString();
+  }
+
+  private String osName() {
+    try {
+      for (String line : java.nio.file.Files.readAllLines(Path.of("/etc/os-release"))) {
+        if (line.startsWith("PRETTY_NAME=")) {
+          return line.substring(12).replace("\"", "");
+        }
+      }
+    } catch (java.io.IOException e) {
+      // fall through to the JVM's idea
+    }
+    return System.getProperty("os.name") + " " + System.getProperty("os.version");
+  }
+
+  private String cpuModel() {
+    if (proc.load("cpuinfo")) {
+      for (String line : proc.text().split("\n")) {
+        if (line.startsWith("model name")) {
+          return line.substring(line.indexOf(':') + 1).strip();
+        }
+      }
+    }
+    return "";
+  }
+
+  /** /proc/diskstats lists partitions and loop devices too; the whole disks are the ones in /sys/block. */
+  private static final class WholeDisks {
+    private static final Map<String, Boolean> KNOWN = new java.util.concurrent.ConcurrentHashMap<>();
+
+    static boolean is(String name) {
+      return KNOWN.computeIfAbsent(name, n -> !n.startsWith("loop") && !n.startsWith("ram")
+          && new java.io.File("/sys/block/" + n).exists());
+    }
+  }
+}
