@@ -19,6 +19,9 @@ public final class Checks {
         case "run" -> RunCheck.check(spec, ctx);
         case "quiz" -> QuizCheck.check(spec, ctx);
         case "lab" -> LabCheck.check(spec, ctx);
+        case "process" -> ProcessCheck.check(spec, ctx);
+        case "port" -> PortCheck.check(spec, ctx);
+        case "disk" -> DiskCheck.check(spec, ctx);
         default -> Result.fail(ctx.messages().get("check.unknown", spec.type()));
       };
     } catch (RuntimeException e) {
