@@ -151,6 +151,26 @@ class ReplPtyTest {
     assertFalse(ps().matches("(?s).*sleep 424[56].*"), ps());
   }
 
+  @Test
+  void aStepNeedingAMissingCapabilityIsShownSkippedAndTheLearnerGoesOn() throws Exception {
+    Path lessons = Path.of(ReplPtyTest.class.getResource("/step-requires").toURI());
+    try (ReplDriver r = new ReplDriver(data, lessons, java.util.Map.of("SHELLCAMP_DISABLE", "docker"),
+        "--lang", "en", "start", "demo/needs")) {
+      r.awaitPrompt("1/3 ❯", T);
+      r.line(":answer 1");
+      r.await("Step passed: first", T);
+      r.await("This step needs docker: turned off by SHELLCAMP_DISABLE — skipped.", T);
+      r.awaitPrompt("3/3 ❯", T);
+      assertFalse(r.text().contains("setup ran although docker is missing"), r.text());
+      r.line("touch last.txt");
+      r.await("Step passed: last", T);
+      r.line(":quit");
+      assertEquals(0, r.waitExit(T));
+    }
+    String progress = Files.readString(data.resolve("shellcamp/progress.json"));
+    assertTrue(progress.matches("(?s).*\"skipped\": \\[\\s*\"container\".*"), progress);
+  }
+
   private static String ps() throws Exception {
     Process p = new ProcessBuilder("ps", "-eo", "args").start();
     return new String(p.getInputStream().readAllBytes());
