@@ -43,7 +43,7 @@ public final class Machine {
     long self = ProcessHandle.current().pid();
     for (OSProcess p : os.getProcesses(p -> p.getState() != OSProcess.State.ZOMBIE
         && p.getState() != OSProcess.State.INVALID, null, 0)) {
-      if (p.getProcessID() != self) {
+      if (p.getProcessID() != self && !dead(p.getProcessID())) {
         procs.put((long) p.getProcessID(), new Proc(p.getProcessID(), p.getParentProcessID(), p.getName(),
             p.getCommandLine().strip()));
       }
@@ -133,6 +133,20 @@ public final class Machine {
     }
     FileStore store = Files.getFileStore(p == null ? Path.of("/") : p);
     return store.getUsableSpace();
+  }
+
+  /**
+   * A zombie (killed, not yet reaped: here init may leave one for seconds) is not running, but
+   * OSHI may not report it as one; /proc says for sure.
+   */
+  private static boolean dead(int pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc", Integer.toString(pid), "stat"));
+      char state = stat.charAt(stat.lastIndexOf(')') + 2);
+      return state == 'Z' || state == 'X' || state == 'x';
+    } catch (IOException | RuntimeException e) {
+      return Files.isDirectory(Path.of("/proc"));
+    }
   }
 
   private static String argv0(String commandLine) {

@@ -87,6 +87,18 @@ class MachineChecksTest {
   }
 
   @Test
+  void aKilledProcessNobodyHasReapedYetCountsAsGone() throws Exception {
+    // setsid: the sleep's parent becomes init, which may leave it a zombie for seconds
+    start("bash", "-c", "setsid sleep 4216 & echo started").waitFor(5, TimeUnit.SECONDS);
+    Thread.sleep(150);
+    assertTrue(eval(spec("process", "cmdline", "^sleep 4216$")).passed());
+    new ProcessBuilder("pkill", "-x", "-f", "sleep 4216").start().waitFor(5, TimeUnit.SECONDS);
+    Thread.sleep(100);
+    Result r = eval(spec("process", "cmdline", "^sleep 4216$", "running", "false"));
+    assertTrue(r.passed(), "a zombie is not a running process: " + r.reason());
+  }
+
+  @Test
   void aScriptIsKnownByItsFileNameAndAMissingNameIsNamed() throws Exception {
     Path script = ws.resolve("spin-4212");
     Files.writeString(script, "#!/bin/sh\nexec sleep 60\n".replace("exec ", ""));
