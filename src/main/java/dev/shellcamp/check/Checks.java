@@ -21,6 +21,9 @@ public final class Checks {
         case "lab" -> LabCheck.check(spec, ctx);
         case "docker" -> DockerCheck.check(spec, ctx);
         case "java" -> JavaCheck.check(spec, ctx);
+        case "process" -> ProcessCheck.check(spec, ctx);
+        case "port" -> PortCheck.check(spec, ctx);
+        case "disk" -> DiskCheck.check(spec, ctx);
         default -> Result.fail(ctx.messages().get("check.unknown", spec.type()));
       };
     } catch (RuntimeException e) {

@@ -43,7 +43,7 @@ final class VerifyCommand implements Callable<Integer> {
     long s = seed != null ? seed : new SecureRandom().nextLong() & Long.MAX_VALUE;
     Set<String> required = Capabilities.required();
     Capabilities caps = root.env().caps();
-    Verifier verifier = new Verifier(Env.messages(root.lang, null));
+    Verifier verifier = new Verifier(Env.messages(root.lang, null), caps, required);
     int passed = 0;
     int failed = 0;
     int skipped = 0;
@@ -72,7 +72,9 @@ final class VerifyCommand implements Callable<Integer> {
           reports.addAll(verifier.verify(lesson, r -> print(out, r)));
         }
         for (StepReport r : reports) {
-          if (r.passed()) {
+          if (r.skipped()) {
+            skipped++;
+          } else if (r.passed()) {
             passed++;
           } else {
             failed++;
@@ -94,7 +96,7 @@ final class VerifyCommand implements Callable<Integer> {
     if (json) {
       out.println(Json.line(r.toJson()));
     } else if (r.skipped()) {
-      out.println("- " + r.lesson() + ": skipped, " + r.reason());
+      out.println("- " + r.lesson() + (r.step().equals("*") ? "" : " " + r.step()) + ": skipped, " + r.reason());
     } else {
       out.println((r.passed() ? "✓ " : "✗ ") + r.lesson() + " " + r.step() + (r.passed() ? "" : ": " + r.reason()));
     }

@@ -19,7 +19,8 @@ public final class LessonLoader {
   public static final Set<String> CAPABILITIES = Set.of("bash", "pty", "docker", "python3-venv", "gpu", "network");
   public static final List<String> LANGS = List.of("en", "ko");
   private static final Set<String> LESSON_KEYS = Set.of("format", "id", "requires", "setup", "vars", "steps", "cleanup");
-  private static final Set<String> STEP_KEYS = Set.of("id", "setup", "check", "hints", "solve", "accepts", "cheats", "cleanup");
+  private static final Set<String> STEP_KEYS = Set.of("id", "setup", "check", "hints", "solve", "accepts", "cheats", "cleanup",
+      "requires");
 
   private LessonLoader() {}
 
@@ -98,13 +99,7 @@ public final class LessonLoader {
     if (id != null) {
       checkId(dir, file, m.get("id"), id, problems);
     }
-    List<String> requires = strings(file, m.get("requires"), "requires", problems);
-    for (String r : requires) {
-      if (!CAPABILITIES.contains(r)) {
-        problems.add(new Problem(file, m.get("requires").line(), "unknown capability '" + r + "' (known: "
-            + String.join(", ", CAPABILITIES.stream().sorted().toList()) + ")"));
-      }
-    }
+    List<String> requires = requires(file, m.get("requires"), problems);
     List<Step> steps = steps(file, m.get("steps"), problems);
     Map<String, LessonText> texts = new LinkedHashMap<>();
     for (String lang : LANGS) {
@@ -119,6 +114,17 @@ public final class LessonLoader {
     compareHints(dir, texts, steps, problems);
     return new Lesson(id, dir, requires, scalar(file, m, "setup", false, problems),
         scalar(file, m, "cleanup", false, problems), vars, values, steps, texts);
+  }
+
+  private static List<String> requires(Path file, Node n, List<Problem> problems) {
+    List<String> requires = strings(file, n, "requires", problems);
+    for (String r : requires) {
+      if (!CAPABILITIES.contains(r)) {
+        problems.add(new Problem(file, n.line(), "unknown capability '" + r + "' (known: "
+            + String.join(", ", CAPABILITIES.stream().sorted().toList()) + ")"));
+      }
+    }
+    return requires;
   }
 
   private static void checkId(Path dir, Path file, Node node, String id, List<Problem> problems) {
@@ -214,7 +220,8 @@ public final class LessonLoader {
       }
       steps.add(new Step(id, sn.line(), scalar(file, m, "setup", false, problems), List.copyOf(checks), solve,
           strings(file, m.get("accepts"), "accepts", problems), strings(file, m.get("cheats"), "cheats", problems),
-          scalar(file, m, "cleanup", false, problems), strings(file, m.get("hints"), "hints", problems)));
+          scalar(file, m, "cleanup", false, problems), strings(file, m.get("hints"), "hints", problems),
+          requires(file, m.get("requires"), problems)));
     }
     return steps;
   }

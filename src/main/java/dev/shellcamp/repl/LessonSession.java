@@ -9,11 +9,13 @@ import dev.shellcamp.progress.ProgressStore;
 import dev.shellcamp.run.LessonDocker;
 import dev.shellcamp.run.LessonRun;
 import dev.shellcamp.run.Workspace;
+import dev.shellcamp.shell.Capabilities;
 import dev.shellcamp.shell.CommandResult;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** The REPL's side of one lesson: showing steps, running lines, reacting to checks, saving progress. */
 final class LessonSession implements AutoCloseable {
@@ -24,19 +26,24 @@ final class LessonSession implements AutoCloseable {
   private final Book book;
   private final StatusBar status;
   private final Lesson lesson;
+  private final Capabilities caps;
   private LessonRun run;
+  /** Why the current step cannot run here (a capability it requires is missing), or null. */
+  private String unavailable;
   private int hintsShown;
   private boolean finished;
 
-  private LessonSession(Screen screen, Book book, StatusBar status, Lesson lesson) {
+  private LessonSession(Screen screen, Book book, StatusBar status, Lesson lesson, Capabilities caps) {
+    this.caps = caps;
     this.screen = screen;
     this.book = book;
     this.status = status;
     this.lesson = lesson;
   }
 
-  static LessonSession open(Screen screen, Book book, StatusBar status, Lesson lesson) throws IOException {
-    LessonSession s = new LessonSession(screen, book, status, lesson);
+  static LessonSession open(Screen screen, Book book, StatusBar status, Lesson lesson, Capabilities caps)
+      throws IOException {
+    LessonSession s = new LessonSession(screen, book, status, lesson, caps);
     LessonProgress lp = book.get().lesson(lesson.id());
     Path ws = Workspace.of(ProgressStore.dataHome(), lesson.id());
     boolean fresh = lp == null || !ws.toFile().isDirectory();
@@ -55,7 +62,7 @@ final class LessonSession implements AutoCloseable {
     if (!fresh) {
       screen.note(screen.msg("lesson.resumed", lp.step() + 1, lesson.steps().size(), s.tilde(ws)));
     }
-    s.enter(lp.step(), true);
+    s.enter(lp.step(), true, true);
     return s;
   }
 
@@ -89,7 +96,29 @@ final class LessonSession implements AutoCloseable {
     return p.toString().replace(System.getProperty("user.home"), "~");
   }
 
-  private void enter(int index, boolean show) throws IOException {
+  /**
+   * Makes step {@code index} current. A step needing a capability this machine lacks is shown
+   * with the reason, recorded as skipped and, when moving forward, passed over.
+   */
+  private void enter(int index, boolean show, boolean forward) throws IOException {
+    Step target = lesson.steps().get(Math.max(0, Math.min(index, lesson.steps().size() - 1)));
+    Optional<Capabilities.Probe> missing = caps.missing(target.requires());
+    if (missing.isPresent()) {
+      Capabilities.Probe p = missing.get();
+      run.park(index);
+      hintsShown = 0;
+      unavailable = screen.msg("step.unavailable", p.name(), p.detail(), screen.msg(p.fixKey()));
+      book.update(b -> b.with(b.lesson(lesson.id()).atStep(run.index()).markSkipped(target.id())));
+      if (show) {
+        showStep();
+      }
+      refreshStatus();
+      if (forward && !finished) {
+        advance();
+      }
+      return;
+    }
+    unavailable = null;
     run.enter(index);
     hintsShown = 0;
     int i = run.index();
@@ -110,7 +139,9 @@ final class LessonSession implements AutoCloseable {
     screen.println("");
     screen.println(screen.theme.heading("── " + head + " ") + screen.theme.dim(step.id()));
     screen.markdown(t == null ? "" : t.body());
-    if (run.isQuiz()) {
+    if (unavailable != null) {
+      screen.note(unavailable);
+    } else if (run.isQuiz()) {
       screen.note(screen.msg("step.quiz-how"));
     }
   }
@@ -136,7 +167,7 @@ final class LessonSession implements AutoCloseable {
     } else if (r.timedOut()) {
       screen.note(screen.msg("shell.timeout"));
     }
-    if (!finished) {
+    if (!finished && unavailable == null) {
       Result res = run.evaluate();
       if (res.passed()) {
         passed();
@@ -155,7 +186,7 @@ final class LessonSession implements AutoCloseable {
 
   private void advance() throws IOException {
     if (run.index() + 1 < lesson.steps().size()) {
-      enter(run.index() + 1, true);
+      enter(run.index() + 1, true, true);
       return;
     }
     finished = true;
@@ -169,6 +200,10 @@ final class LessonSession implements AutoCloseable {
   void check() {
     if (finished) {
       screen.ok(screen.msg("lesson.already-complete"));
+      return;
+    }
+    if (unavailable != null) {
+      screen.note(unavailable);
       return;
     }
     Result r = run.evaluate();
@@ -214,6 +249,10 @@ final class LessonSession implements AutoCloseable {
   }
 
   void skip() throws IOException {
+    if (unavailable != null) {
+      advance();
+      return;
+    }
     Step step = run.step();
     screen.note(screen.msg("skip.running"));
     String solve = step.solve().strip();
@@ -241,7 +280,7 @@ final class LessonSession implements AutoCloseable {
       screen.note(screen.msg("nav.last"));
       return;
     }
-    enter(run.index() + 1, true);
+    enter(run.index() + 1, true, true);
   }
 
   void back() throws IOException {
@@ -250,16 +289,20 @@ final class LessonSession implements AutoCloseable {
       return;
     }
     finished = false;
-    enter(run.index() - 1, true);
+    enter(run.index() - 1, true, false);
   }
 
   void resetStep() throws IOException {
     finished = false;
     screen.note(screen.msg("reset.step"));
-    enter(run.index(), true);
+    enter(run.index(), true, false);
   }
 
   void answer(String text) throws IOException {
+    if (unavailable != null) {
+      screen.note(unavailable);
+      return;
+    }
     if (!run.isQuiz()) {
       screen.note(screen.msg("answer.not-quiz"));
       return;

@@ -29,6 +29,7 @@ public final class Repl {
   private final Screen screen;
   private final Catalog catalog;
   private final Overview overview;
+  private final Capabilities caps;
   private final Book book;
   private final StatusBar status;
   private final CommandTable table;
@@ -43,6 +44,7 @@ public final class Repl {
     this.screen = new Screen(terminal, Theme.detect(!interactive), Messages.of(chosen), interactive);
     this.catalog = catalog;
     this.overview = new Overview(catalog, caps);
+    this.caps = caps;
     this.book = new Book(store, progress, screen);
     if (store.warning() != null) {
       String[] w = store.warning().split("\t", 2);
@@ -227,7 +229,7 @@ public final class Repl {
     }
     closeSession();
     try {
-      session = LessonSession.open(screen, book, status, lesson.get());
+      session = LessonSession.open(screen, book, status, lesson.get(), caps);
     } catch (LessonDocker.Unavailable e) {
       screen.fail(screen.msg("docker.prepare-failed", e.getMessage()));
     }

@@ -90,7 +90,7 @@ public final class LessonDocker {
     docker.removeLabelled(lessonId, Set.of());
   }
 
-  /** What exists when a step begins, after its setup. */
+  /** What exists when a step begins, before its setup: verify puts the engine back to this. */
   void markStep() {
     atStep = docker.labelled(lessonId);
   }

@@ -116,6 +116,19 @@ public final class LessonRun implements AutoCloseable {
     }
   }
 
+  /**
+   * Makes step {@code i} current without running its setup: a step this machine cannot run
+   * (its {@code requires} are missing) is shown and skipped, and its setup would only fail.
+   */
+  public void park(int i) {
+    index = Math.max(0, Math.min(i, lesson.steps().size() - 1));
+    typed.clear();
+    last = null;
+    answer = null;
+    setupProblem = null;
+    snapshots.clear();
+  }
+
   private Path resolve(String p) {
     return p.startsWith("/") ? Path.of(p) : workspace.resolve(p.replaceFirst("^~/", ""));
   }

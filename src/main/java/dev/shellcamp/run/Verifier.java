@@ -3,6 +3,7 @@ package dev.shellcamp.run;
 import dev.shellcamp.check.Result;
 import dev.shellcamp.lesson.Lesson;
 import dev.shellcamp.lesson.Step;
+import dev.shellcamp.shell.Capabilities;
 import dev.shellcamp.shell.OutputSink;
 import dev.shellcamp.ui.Messages;
 import java.io.IOException;
@@ -11,20 +12,34 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
  * Tests a lesson like code, in a fresh workspace and a real PTY bash: every step must fail
  * before the learner acts, every cheat must fail, every accepted answer and the solution must
- * pass. Files are restored between attempts so they cannot help each other.
+ * pass. Before each attempt the workspace is put back as it was before the step and the step's
+ * setup runs again, so attempts cannot help each other: a drill's broken state (a squatted port,
+ * a runaway process, a broken PATH) is broken again for every one. Step setups must therefore be
+ * idempotent. A step whose {@code requires} this machine lacks is reported skipped.
  */
 public final class Verifier {
   private static final Duration COMMAND_LIMIT = Duration.ofSeconds(30);
   private final Messages messages;
+  private final Capabilities caps;
+  private final Set<String> required;
   private LessonDocker docker;
 
   public Verifier(Messages messages) {
+    this(messages, new Capabilities(), Capabilities.required());
+  }
+
+  /** {@code required}: capabilities this machine promises (CI), whose absence fails instead of skipping. */
+  public Verifier(Messages messages, Capabilities caps, Set<String> required) {
     this.messages = messages;
+    this.caps = caps;
+    this.required = Set.copyOf(required);
   }
 
   public List<StepReport> verify(Lesson lesson, Consumer<StepReport> each) {
@@ -67,12 +82,23 @@ public final class Verifier {
   }
 
   private StepReport step(LessonRun run, int i, Path root) throws IOException {
-    run.enter(i);
+    Step step = run.lesson().steps().get(i);
+    String id = run.lesson().id();
+    Optional<Capabilities.Probe> missing = caps.missing(step.requires());
+    if (missing.isPresent()) {
+      String need = missing.get().name() + ": " + missing.get().detail();
+      if (required.contains(missing.get().name())) {
+        return new StepReport(id, step.id(), false, false, false, false, false, "this machine promises " + need);
+      }
+      run.park(i);
+      return new StepReport(id, step.id(), false, false, false, false, true, "needs " + need);
+    }
+    Path before = root.resolve("before");
+    WorkspaceSync.restore(run.workspace(), before);
     if (docker != null) {
       docker.markStep();
     }
-    Step step = run.step();
-    String id = run.lesson().id();
+    run.enter(i);
     if (run.setupProblem() != null) {
       return new StepReport(id, step.id(), false, false, false, false, false, "step setup: " + run.setupProblem());
     }
@@ -81,15 +107,13 @@ public final class Verifier {
     if (!unsolvedFails) {
       problems.add("passes before anything was typed");
     }
-    Path saved = root.resolve("saved");
-    WorkspaceSync.restore(run.workspace(), saved);
     boolean cheatsFail = true;
     for (String cheat : step.cheats()) {
       if (attempt(run, cheat).passed()) {
         cheatsFail = false;
         problems.add("cheat passes: " + oneLine(cheat));
       }
-      restore(run, saved);
+      again(run, before, i, problems);
     }
     boolean acceptsPass = true;
     for (String accepted : step.accepts()) {
@@ -98,7 +122,7 @@ public final class Verifier {
         acceptsPass = false;
         problems.add("accepted answer fails: " + oneLine(accepted) + " -> " + oneLine(r.reason()));
       }
-      restore(run, saved);
+      again(run, before, i, problems);
     }
     Result solved = attempt(run, step.solve());
     if (!solved.passed()) {
@@ -120,17 +144,18 @@ public final class Verifier {
   }
 
   /**
-   * Files come back from the copy. Engine objects an attempt added are removed and the step's
-   * setup runs again, so Docker steps write idempotent setups for what an attempt may remove.
+   * The step from its beginning again: files as before its setup (only what differs is copied:
+   * a venv is thousands of files), engine objects added since then removed, then the setup.
    */
-  private void restore(LessonRun run, Path saved) throws IOException {
-    WorkspaceSync.restore(saved, run.workspace());
+  private void again(LessonRun run, Path before, int i, List<String> problems) throws IOException {
+    WorkspaceSync.restore(before, run.workspace());
     if (docker != null) {
       docker.undoAttempt();
-      run.enter(run.index());
-      docker.markStep();
-    } else {
-      run.forgetAttempt();
+    }
+    run.forgetAttempt();
+    run.enter(i);
+    if (run.setupProblem() != null) {
+      problems.add("step setup (run again before an attempt): " + run.setupProblem());
     }
   }
 

@@ -24,8 +24,24 @@ public final class Capabilities {
   public record Probe(String name, boolean ok, String detail, String fixKey) {}
 
   private final Map<String, Probe> cache = new ConcurrentHashMap<>();
+  private final java.util.Set<String> disabled;
+
+  public Capabilities() {
+    this(System.getenv());
+  }
+
+  /**
+   * {@code env} may carry SHELLCAMP_DISABLE=docker,gpu: those capabilities read as missing even
+   * where the machine has them, so a test can take the path a learner without them takes.
+   */
+  public Capabilities(Map<String, String> env) {
+    this.disabled = names(env.get("SHELLCAMP_DISABLE"));
+  }
 
   public Probe probe(String name) {
+    if (disabled.contains(name)) {
+      return new Probe(name, false, "turned off by SHELLCAMP_DISABLE", "fix.disabled");
+    }
     return cache.computeIfAbsent(name, this::run);
   }
 
@@ -45,18 +61,22 @@ public final class Capabilities {
    * style variables. A lesson needing one of them is a failure there, not a skip.
    */
   public static java.util.Set<String> required() {
+    java.util.Set<String> r = new java.util.HashSet<>(names(System.getenv("SHELLCAMP_REQUIRE")));
+    for (String cap : ALL) {
+      if ("1".equals(System.getenv("SHELLCAMP_REQUIRE_" + cap.toUpperCase(java.util.Locale.ROOT).replace('-', '_')))) {
+        r.add(cap);
+      }
+    }
+    return r;
+  }
+
+  private static java.util.Set<String> names(String list) {
     java.util.Set<String> r = new java.util.HashSet<>();
-    String list = System.getenv("SHELLCAMP_REQUIRE");
     if (list != null) {
       for (String x : list.split("[,\\s]+")) {
         if (!x.isBlank()) {
           r.add(x.strip());
         }
-      }
-    }
-    for (String cap : ALL) {
-      if ("1".equals(System.getenv("SHELLCAMP_REQUIRE_" + cap.toUpperCase(java.util.Locale.ROOT).replace('-', '_')))) {
-        r.add(cap);
       }
     }
     return r;

@@ -20,11 +20,16 @@ final class ReplDriver implements AutoCloseable {
   private int mark;
 
   ReplDriver(Path dataHome, String... args) throws IOException {
+    this(dataHome, Path.of(System.getProperty("shellcamp.lessons")), Map.of(), args);
+  }
+
+  /** The tutor over another lessons folder, with extra environment (SHELLCAMP_DISABLE=...). */
+  ReplDriver(Path dataHome, Path lessons, Map<String, String> extraEnv, String... args) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     String[] cmd = new String[args.length + 6];
     cmd[0] = java;
     cmd[1] = "-XX:TieredStopAtLevel=1";
-    cmd[2] = "-Dshellcamp.lessons=" + System.getProperty("shellcamp.lessons");
+    cmd[2] = "-Dshellcamp.lessons=" + lessons;
     cmd[3] = "-cp";
     cmd[4] = System.getProperty("java.class.path");
     cmd[5] = "dev.shellcamp.Main";
@@ -34,6 +39,7 @@ final class ReplDriver implements AutoCloseable {
     env.put("TERM", "xterm-256color");
     env.put("LANG", "C.UTF-8");
     env.remove("NO_COLOR");
+    env.putAll(extraEnv);
     process = new PtyProcessBuilder(cmd).setEnvironment(env).setInitialColumns(100).setInitialRows(30)
         .setConsole(false).start();
     Thread t = new Thread(() -> {

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -149,6 +151,71 @@ class ReplPtyTest {
     }
     Thread.sleep(300);
     assertFalse(ps().matches("(?s).*sleep 424[56].*"), ps());
+  }
+
+  @Test
+  void aStepNeedingAMissingCapabilityIsShownSkippedAndTheLearnerGoesOn() throws Exception {
+    Path lessons = Path.of(ReplPtyTest.class.getResource("/step-requires").toURI());
+    try (ReplDriver r = new ReplDriver(data, lessons, java.util.Map.of("SHELLCAMP_DISABLE", "docker"),
+        "--lang", "en", "start", "demo/needs")) {
+      r.awaitPrompt("1/3 ❯", T);
+      r.line(":answer 1");
+      r.await("Step passed: first", T);
+      r.await("This step needs docker: turned off by SHELLCAMP_DISABLE — skipped.", T);
+      r.awaitPrompt("3/3 ❯", T);
+      assertFalse(r.text().contains("setup ran although docker is missing"), r.text());
+      r.line("touch last.txt");
+      r.await("Step passed: last", T);
+      r.line(":quit");
+      assertEquals(0, r.waitExit(T));
+    }
+    String progress = Files.readString(data.resolve("shellcamp/progress.json"));
+    assertTrue(progress.matches("(?s).*\"skipped\": \\[\\s*\"container\".*"), progress);
+  }
+
+  @Test
+  void drillProcessesStartedBySetupEndWithTheLesson() throws Exception {
+    try (ReplDriver r = new ReplDriver(data, "--lang", "en", "start", "debugging/drills")) {
+      r.awaitPrompt("1/7 ❯", T);
+      r.line(":next");
+      r.awaitPrompt("2/7 ❯", T);
+      r.line(":next");
+      r.awaitPrompt("3/7 ❯", T);
+      r.line(":next");
+      r.awaitPrompt("4/7 ❯", T);
+      assertTrue(!lessonProcesses().isEmpty(), "the squatter and the workers should run now: " + ps());
+      r.line(":quit");
+      assertEquals(0, r.waitExit(T));
+    }
+    Thread.sleep(300);
+    assertEquals(List.of(), lessonProcesses());
+  }
+
+  /** Live processes whose command line or working directory lies in this test's data folder. */
+  private List<String> lessonProcesses() throws Exception {
+    List<String> found = new ArrayList<>();
+    String root = data.toRealPath().toString();
+    try (var dirs = Files.list(Path.of("/proc"))) {
+      for (Path d : (Iterable<Path>) dirs::iterator) {
+        if (!d.getFileName().toString().matches("\\d+")) {
+          continue;
+        }
+        try {
+          String stat = Files.readString(d.resolve("stat"));
+          if (stat.charAt(stat.lastIndexOf(')') + 2) == 'Z') {
+            continue;
+          }
+          String args = Files.readString(d.resolve("cmdline")).replace('\0', ' ');
+          String cwd = Files.readSymbolicLink(d.resolve("cwd")).toString();
+          if ((args.contains(root) || cwd.startsWith(root)) && !args.contains("dev.shellcamp.Main")) {
+            found.add(d.getFileName() + " " + args);
+          }
+        } catch (java.io.IOException | RuntimeException e) {
+          // gone meanwhile
+        }
+      }
+    }
+    return found;
   }
 
   private static String ps() throws Exception {
