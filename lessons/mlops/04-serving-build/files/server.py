@@ -73,6 +73,10 @@ def postprocess(ys, request):
 
 class Handler(BaseHTTPRequestHandler):
     server_version = "my-model-server/0.1"
+    protocol_version = "HTTP/1.1"  # keep-alive: every answer says its Content-Length
+    # send each answer at once: with keep-alive, Nagle's algorithm and the client's delayed ACK
+    # would hold the body back for ~40 ms
+    disable_nagle_algorithm = True
 
     def do_GET(self):
         routes = {
