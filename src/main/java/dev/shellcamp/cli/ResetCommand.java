@@ -35,7 +35,7 @@ final class ResetCommand implements Callable<Integer> {
     var out = spec.commandLine().getOut();
     if (target.all) {
       Workspace.wipe(ProgressStore.dataHome().resolve("work"));
-      env.catalog(0).lessons().values().stream().filter(l -> l.requires().contains("docker"))
+      env.catalog(0).lessons().values().stream().filter(l -> l.uses("docker"))
           .forEach(l -> LessonDocker.reset(l.id()));
       store.save(progress.cleared());
       out.println(m.get("reset.all"));
@@ -46,7 +46,7 @@ final class ResetCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     Workspace.wipe(Workspace.of(ProgressStore.dataHome(), target.id));
-    env.catalog(0).lesson(target.id).filter(l -> l.requires().contains("docker"))
+    env.catalog(0).lesson(target.id).filter(l -> l.uses("docker"))
         .ifPresent(l -> LessonDocker.reset(l.id()));
     store.save(progress.without(target.id));
     out.println(m.get("reset.lesson", target.id));

@@ -37,4 +37,9 @@ public record Lesson(
     }
     return -1;
   }
+
+  /** Whether the lesson or any of its steps needs the capability (a step's need may be skipped). */
+  public boolean uses(String capability) {
+    return requires.contains(capability) || steps.stream().anyMatch(s -> s.requires().contains(capability));
+  }
 }

@@ -295,7 +295,7 @@ public final class Repl {
       return true;
     }
     String id = session.lesson().id();
-    boolean docker = session.lesson().requires().contains("docker");
+    boolean docker = session.lesson().uses("docker");
     closeSession();
     Workspace.wipe(Workspace.of(ProgressStore.dataHome(), id));
     if (docker) {

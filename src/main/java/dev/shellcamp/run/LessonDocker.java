@@ -54,14 +54,21 @@ public final class LessonDocker {
     }
   }
 
-  /** Null when the lesson does not use Docker. */
+  /**
+   * Null when the lesson does not use Docker, or only some of its steps do and there is no
+   * engine (those steps are skipped). A lesson that {@code requires: [docker]} cannot start then.
+   */
   public static LessonDocker prepare(Lesson lesson, boolean fresh, Progress progress) throws Unavailable {
-    if (!lesson.requires().contains("docker")) {
+    boolean whole = lesson.requires().contains("docker");
+    if (!lesson.uses("docker")) {
       return null;
     }
     DockerGateway.Connection c = DockerGateway.connect();
     if (!c.ok()) {
-      throw new Unavailable(c.status().detail());
+      if (whole) {
+        throw new Unavailable(c.status().detail());
+      }
+      return null;
     }
     if (c.gateway().image(BaseImage.TAG).isEmpty()) {
       progress.building(true);

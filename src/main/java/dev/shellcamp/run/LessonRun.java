@@ -53,12 +53,20 @@ public final class LessonRun implements AutoCloseable {
    */
   public static LessonRun open(Lesson lesson, Path workspace, boolean fresh, int cols, int rows, Messages m)
       throws IOException {
+    return open(lesson, workspace, fresh, cols, rows, m, Map.of());
+  }
+
+  /** With {@code env} added to the lesson shell's environment (verify's SHELLCAMP_VERIFY_FILES). */
+  static LessonRun open(Lesson lesson, Path workspace, boolean fresh, int cols, int rows, Messages m,
+      Map<String, String> env) throws IOException {
     if (fresh || !Files.isDirectory(workspace)) {
       Workspace.fresh(workspace, lesson.dir().resolve("files"));
       fresh = true;
     }
-    PtyShell shell = PtyShell.start(workspace, Map.of("SHELLCAMP_LESSON", lesson.id(),
-        "PATH", SelfCommand.bin() + ":" + System.getenv().getOrDefault("PATH", "/usr/bin:/bin")), cols, rows);
+    Map<String, String> shellEnv = new HashMap<>(env);
+    shellEnv.put("SHELLCAMP_LESSON", lesson.id());
+    shellEnv.put("PATH", SelfCommand.bin() + ":" + System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+    PtyShell shell = PtyShell.start(workspace, shellEnv, cols, rows);
     LessonRun run = new LessonRun(lesson, workspace, shell, m);
     if (fresh) {
       run.hidden(lesson.setup());

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -49,7 +50,10 @@ public final class Verifier {
       root = Files.createTempDirectory("shellcamp-verify-");
       Path ws = root.resolve("home");
       docker = LessonDocker.prepare(lesson, true, LessonDocker.QUIET);
-      try (LessonRun run = LessonRun.open(lesson, ws, true, 120, 40, messages)) {
+      // a lesson's verify/ folder: reference files that solutions, accepts and cheats may copy,
+      // never put in the learner's workspace
+      Map<String, String> env = Map.of("SHELLCAMP_VERIFY_FILES", lesson.dir().resolve("verify").toAbsolutePath().toString());
+      try (LessonRun run = LessonRun.open(lesson, ws, true, 120, 40, messages, env)) {
         String lessonSetup = run.setupProblem();
         for (int i = 0; i < lesson.steps().size(); i++) {
           StepReport r = lessonSetup != null && i == 0
