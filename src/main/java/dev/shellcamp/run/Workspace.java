@@ -82,6 +82,8 @@ public final class Workspace {
         if (attrs.isSymbolicLink()) {
           Files.deleteIfExists(target);
           Files.createSymbolicLink(target, Files.readSymbolicLink(f));
+        } else if (attrs.isOther()) {
+          return FileVisitResult.CONTINUE; // a FIFO or socket: opening it to copy would block
         } else {
           Files.copy(f, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
         }

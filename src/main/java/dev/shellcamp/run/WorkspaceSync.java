@@ -73,6 +73,10 @@ final class WorkspaceSync {
       if (!Files.getPosixFilePermissions(dst, NOFOLLOW).equals(sa.permissions())) {
         Files.setPosixFilePermissions(dst, sa.permissions());
       }
+    } else if (!sa.isRegularFile()) {
+      // a FIFO or socket a lesson made: opening one to copy it would block for ever, and its
+      // meaning lives in the processes that hold it open, which a copy cannot bring back
+      return;
     } else if (da == null || !da.isRegularFile() || da.size() != sa.size()
         || !da.lastModifiedTime().equals(sa.lastModifiedTime()) || !da.permissions().equals(sa.permissions())) {
       if (da != null && !da.isRegularFile()) {

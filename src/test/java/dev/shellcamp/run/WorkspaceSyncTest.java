@@ -53,6 +53,23 @@ class WorkspaceSyncTest {
     assertEquals(tree(saved), tree(ws));
   }
 
+  @Test
+  void aFifoInTheWorkspaceIsNeverOpened() throws Exception {
+    Path saved = tmp.resolve("saved");
+    Path ws = tmp.resolve("ws");
+    Files.createDirectories(saved);
+    Files.writeString(saved.resolve("a.txt"), "a");
+    if (new ProcessBuilder("mkfifo", saved.resolve("tick").toString()).start().waitFor() != 0) {
+      throw new IOException("mkfifo failed");
+    }
+    // a lesson's job reads from a FIFO it made; copying it would block on open for ever
+    org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(5), () -> {
+      WorkspaceSync.restore(saved, ws);
+      Workspace.copyTree(saved, tmp.resolve("copy"));
+    });
+    assertEquals("a", Files.readString(ws.resolve("a.txt")));
+  }
+
   /** Every entry with its kind, permissions, and content or link target. */
   private static Map<String, String> tree(Path root) throws IOException {
     Map<String, String> m = new TreeMap<>();
