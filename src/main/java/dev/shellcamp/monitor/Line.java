@@ -2,7 +2,6 @@ package dev.shellcamp.monitor;
 
 import dev.shellcamp.ui.Width;
 import java.util.function.UnaryOperator;
-import org.jline.utils.WCWidth;
 
 /**
  * One screen row built from plain pieces, each styled after it is cut, so a row is never wider
@@ -53,20 +52,7 @@ final class Line {
 
   /** The longest prefix of {@code s} at most {@code w} columns wide. */
   static String cut(String s, int w) {
-    if (w <= 0) {
-      return "";
-    }
-    int cols = 0;
-    for (int i = 0; i < s.length(); ) {
-      int cp = s.codePointAt(i);
-      int cw = Math.max(0, WCWidth.wcwidth(cp));
-      if (cols + cw > w) {
-        return s.substring(0, i);
-      }
-      cols += cw;
-      i += Character.charCount(cp);
-    }
-    return s;
+    return w <= 0 ? "" : Width.truncate(s, w);
   }
 
   /** {@code s} cut or padded to exactly {@code w} columns, aligned right when {@code right}. */
