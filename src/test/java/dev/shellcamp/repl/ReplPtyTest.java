@@ -176,7 +176,7 @@ class ReplPtyTest {
   @Test
   void drillProcessesStartedBySetupEndWithTheLesson() throws Exception {
     try (ReplDriver r = new ReplDriver(data, "--lang", "en", "start", "debugging/drills")) {
-      r.awaitPrompt("1/7 ❯", T);
+      r.awaitPrompt("1/8 ❯", T);
       r.line(":next");
       r.awaitPrompt("2/7 ❯", T);
       r.line(":next");
