@@ -178,11 +178,11 @@ class ReplPtyTest {
     try (ReplDriver r = new ReplDriver(data, "--lang", "en", "start", "debugging/drills")) {
       r.awaitPrompt("1/8 ❯", T);
       r.line(":next");
-      r.awaitPrompt("2/7 ❯", T);
+      r.awaitPrompt("2/8 ❯", T);
       r.line(":next");
-      r.awaitPrompt("3/7 ❯", T);
+      r.awaitPrompt("3/8 ❯", T);
       r.line(":next");
-      r.awaitPrompt("4/7 ❯", T);
+      r.awaitPrompt("4/8 ❯", T);
       assertTrue(!lessonProcesses().isEmpty(), "the squatter and the workers should run now: " + ps());
       r.line(":quit");
       assertEquals(0, r.waitExit(T));
