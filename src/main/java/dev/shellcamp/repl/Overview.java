@@ -34,7 +34,7 @@ public final class Overview {
     if (l.isEmpty()) {
       return Optional.of(m.get("menu.broken"));
     }
-    return caps.missing(l.get().requires()).map(p -> m.get("menu.requires", p.name(), p.detail()));
+    return caps.missingAtAGlance(l.get().requires()).map(p -> m.get("menu.requires", p.name(), p.detail()));
   }
 
   /** The first capability the lesson needs and this machine lacks. */
