@@ -24,16 +24,17 @@ final class LabCheck {
     } catch (IllegalArgumentException e) {
       return Result.fail(ctx.messages().get("check.error", "lab", e.getMessage()));
     }
-    String down = ProbeSuite.unreachable(d);
+    var down = ProbeSuite.unreachable(d);
     if (down != null) {
-      return Result.fail(ctx.messages().get("check.lab.down", d.base(), down));
+      return Result.fail(ctx.messages().get("check.lab.down", d.base(), down.in(ctx.messages())));
     }
     try {
       ProbeReport report = ProbeSuite.run(d);
-      return report.allPassed() ? Result.PASS : Result.fail(report.firstFailure() + "\n" + report.summary());
+      return report.allPassed() ? Result.PASS
+          : Result.fail(report.firstFailure(ctx.messages()) + "\n" + report.summary(ctx.messages()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return Result.fail(ctx.messages().get("check.error", "lab", "interrupted"));
+      return Result.fail(ctx.messages().get("check.error", "lab", ctx.messages().get("lab.http.interrupted")));
     }
   }
 }

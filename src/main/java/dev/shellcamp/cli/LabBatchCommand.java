@@ -42,6 +42,7 @@ public final class LabBatchCommand implements Callable<Integer> {
   public Integer call() {
     var out = spec.commandLine().getOut();
     var err = spec.commandLine().getErr();
+    var m = LabLang.messages(spec);
     BatchSummary s;
     try {
       s = BatchJob.run(new BatchJob.Options(model, input, output, rejects, idColumn));
@@ -49,17 +50,17 @@ public final class LabBatchCommand implements Callable<Integer> {
       err.println("lab batch: " + e.getMessage());
       return ExitCodes.USAGE;
     } catch (IOException e) {
-      err.println("lab batch: " + e.getMessage() + "; the output was left as it was");
+      err.println("lab batch: " + m.get("lab.batch.io", e.getMessage()));
       return ExitCodes.FAILED;
     }
-    out.println(s.line());
-    out.println("predictions: " + s.output());
-    out.println("rejects: " + s.rejects() + (s.rejected() == 0 ? " (none)" : ""));
+    out.println(s.line(m));
+    out.println(m.get("lab.batch.predictions", s.output()));
+    out.println(m.get(s.rejected() == 0 ? "lab.batch.rejects.none" : "lab.batch.rejects", s.rejects()));
     if (s.rejected() > 0) {
       // in a cron mail the first reasons are usually enough to see what went wrong upstream
-      s.firstRejects().forEach(r -> err.println("rejected " + r));
+      s.firstRejects().forEach(r -> err.println(m.get("lab.batch.rejected", r)));
       if (s.rejected() > s.firstRejects().size()) {
-        err.println("... " + (s.rejected() - s.firstRejects().size()) + " more in " + s.rejects());
+        err.println(m.get("lab.batch.more", s.rejected() - s.firstRejects().size(), s.rejects()));
       }
     }
     out.flush();

@@ -1,5 +1,6 @@
 package dev.shellcamp.cli;
 
+import dev.shellcamp.lab.LabText;
 import dev.shellcamp.lab.LoadPlan;
 import dev.shellcamp.lab.ProbeReport;
 import dev.shellcamp.lab.ProbeSuite;
@@ -52,6 +53,7 @@ public final class LabCheckCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     var out = spec.commandLine().getOut();
     var err = spec.commandLine().getErr();
+    var m = LabLang.messages(spec);
     ProbeSuite.Options o;
     try {
       o = new ProbeSuite.Options(LoadPlan.parseUrl(url), model, rate, LoadPlan.parseDuration("--duration", duration),
@@ -61,23 +63,22 @@ public final class LabCheckCommand implements Callable<Integer> {
       err.println("lab check: " + e.getMessage());
       return ExitCodes.USAGE;
     }
-    String down = ProbeSuite.unreachable(o);
+    LabText down = ProbeSuite.unreachable(o);
     if (down != null) {
-      String why = "nothing answers at " + url + ": " + down;
       if (json) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("url", url);
-        doc.put("error", why);
+        doc.put("error", LabText.ENGLISH.get("lab.down", url, down));
         out.println(Json.write(doc));
       }
-      err.println("lab check: " + why);
+      err.println("lab check: " + m.get("lab.down", url, down.in(m)));
       return ExitCodes.ENVIRONMENT;
     }
     ProbeReport report = ProbeSuite.run(o);
-    out.print(json ? Json.write(report.toJson()) + "\n" : report.render());
+    out.print(json ? Json.write(report.toJson()) + "\n" : report.render(m));
     out.flush();
     if (!report.spokeHttp()) {
-      err.println("lab check: something listens at " + url + ", but no request got an HTTP answer");
+      err.println("lab check: " + m.get("lab.check.no-http", url));
       return ExitCodes.ENVIRONMENT;
     }
     return report.allPassed() ? ExitCodes.OK : ExitCodes.FAILED;

@@ -61,6 +61,7 @@ public final class LabLoadCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     var out = spec.commandLine().getOut();
     var err = spec.commandLine().getErr();
+    var m = LabLang.messages(spec);
     LoadPlan plan;
     try {
       plan = plan();
@@ -68,16 +69,16 @@ public final class LabLoadCommand implements Callable<Integer> {
       err.println("lab load: " + e.getMessage());
       return ExitCodes.USAGE;
     }
-    String down = LoadGenerator.unreachable(plan.url(), plan.timeout());
+    var down = LoadGenerator.unreachable(plan.url(), plan.timeout());
     if (down != null) {
-      err.println("lab load: nothing answers at " + plan.url() + ": " + down);
+      err.println("lab load: " + m.get("lab.down", plan.url(), down.in(m)));
       return ExitCodes.ENVIRONMENT;
     }
     LoadReport report = new LoadGenerator(plan).run();
-    out.print(json ? Json.write(report.toJson()) + "\n" : LoadRenderer.render(report));
+    out.print(json ? Json.write(report.toJson()) + "\n" : LoadRenderer.render(report, m));
     out.flush();
     if (report.sent() > 0 && report.answered() == 0) {
-      err.println("lab load: no request to " + plan.url() + " got an HTTP response");
+      err.println("lab load: " + m.get("lab.load.no-http", plan.url()));
       return ExitCodes.ENVIRONMENT;
     }
     return ExitCodes.OK;

@@ -29,8 +29,9 @@ final class LabServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     var err = spec.commandLine().getErr();
+    var m = LabLang.messages(spec);
     if (port < 0 || port > 65535) {
-      err.println("--port must be between 0 and 65535, got " + port);
+      err.println(m.get("lab.serve.port", port));
       return ExitCodes.USAGE;
     }
     LabServer server;
@@ -41,15 +42,15 @@ final class LabServeCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     } catch (BindException e) {
       String why = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("in use")
-          ? "the port is already in use (stop what runs there, or pick another with --port)" : e.getMessage();
-      err.println("cannot listen on " + host + ":" + port + ": " + why);
+          ? m.get("lab.serve.in-use") : e.getMessage();
+      err.println(m.get("lab.serve.cannot-listen", host + ":" + port, why));
       return ExitCodes.ENVIRONMENT;
     } catch (IOException e) {
-      err.println("cannot listen on " + host + ":" + port + ": " + e.getMessage());
+      err.println(m.get("lab.serve.cannot-listen", host + ":" + port, e.getMessage()));
       return ExitCodes.ENVIRONMENT;
     }
     var out = spec.commandLine().getOut();
-    out.println("serving " + String.join(", ", server.models()) + " on " + server.url());
+    out.println(m.get("lab.serve.serving", String.join(", ", server.models()), server.url()));
     out.flush();
     server.awaitShutdown();
     return ExitCodes.OK;

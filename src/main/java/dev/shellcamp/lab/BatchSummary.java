@@ -1,5 +1,6 @@
 package dev.shellcamp.lab;
 
+import dev.shellcamp.ui.Messages;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -18,7 +19,7 @@ public record BatchSummary(long read, long predicted, long rejected, Path output
   }
 
   /** The accounting line: {@code 150 rows read = 148 predicted + 2 rejected}. */
-  public String line() {
-    return read + " rows read = " + predicted + " predicted + " + rejected + " rejected";
+  public String line(Messages m) {
+    return m.get("lab.batch.line", read, predicted, rejected);
   }
 }

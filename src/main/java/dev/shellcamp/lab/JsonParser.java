@@ -56,6 +56,20 @@ final class JsonParser {
     return v instanceof java.util.List ? "a list" : "an object";
   }
 
+  /** {@link #describe} for a person's report, in their language; the API's error bodies keep {@link #describe}. */
+  static LabText described(Object v) {
+    if (v == null) {
+      return LabText.of("lab.json.null");
+    } else if (v instanceof String s) {
+      return LabText.of("lab.json.string", s.length() > 40 ? s.substring(0, 40) + "..." : s);
+    } else if (v instanceof Number) {
+      return LabText.of("lab.json.number", v);
+    } else if (v instanceof Boolean) {
+      return LabText.of("lab.json.boolean", v);
+    }
+    return LabText.of(v instanceof java.util.List ? "lab.json.list" : "lab.json.object");
+  }
+
   private Object value() {
     return switch (c.peek()) {
       case '{' -> object();

@@ -45,17 +45,18 @@ public final class LoadGenerator {
    * Whether anything listens at the URL's host and port, checked with a bare TCP connect so
    * that no HTTP request is spent on it: null when something does, otherwise why not.
    */
-  public static String unreachable(URI url, Duration timeout) {
+  public static LabText unreachable(URI url, Duration timeout) {
     int port = url.getPort() != -1 ? url.getPort() : "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
     try (Socket s = new Socket()) {
       s.connect(new InetSocketAddress(url.getHost(), port), (int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
       return null;
     } catch (UnknownHostException e) {
-      return "unknown host " + url.getHost();
+      return LabText.of("lab.unreachable.host", url.getHost());
     } catch (SocketTimeoutException e) {
-      return "no answer from " + url.getHost() + ":" + port + " within " + LoadRenderer.num(timeout.toMillis()) + " ms";
+      return LabText.of("lab.unreachable.timeout", url.getHost() + ":" + port, LoadRenderer.num(timeout.toMillis()));
     } catch (IOException e) {
-      return (e.getMessage() == null ? e.toString() : e.getMessage().toLowerCase()) + " at " + url.getHost() + ":" + port;
+      return LabText.of("lab.unreachable.io", e.getMessage() == null ? e.toString() : e.getMessage().toLowerCase(),
+          url.getHost() + ":" + port);
     }
   }
 

@@ -114,17 +114,14 @@ final class LoadRecorder {
     return h.getValueAtPercentile(percentile) / 1000.0;
   }
 
-  private List<String> warnings(LoadPlan plan) {
-    List<String> w = new ArrayList<>();
+  private List<LabText> warnings(LoadPlan plan) {
+    List<LabText> w = new ArrayList<>();
     double lateP99 = lateness.getTotalCount() == 0 ? 0 : lateness.getValueAtPercentile(99) / 1000.0;
     if (lateP99 > LATE_MS) {
-      w.add(String.format("generator saturated: sends started %.1f ms late at p99; this machine could not keep "
-          + "%s req/s, so the figures describe the generator as much as the server", lateP99, LoadRenderer.num(plan.rate())));
+      w.add(LabText.of("lab.load.late", String.format(java.util.Locale.ROOT, "%.1f", lateP99), LoadRenderer.num(plan.rate())));
     }
     if (connectionWaits > 0) {
-      w.add(String.format("generator saturated: all %d connections were busy, so %d requests went out late; "
-          + "the delay is counted in their latency (raise --connections if the server can take more)",
-          plan.connections(), connectionWaits));
+      w.add(LabText.of("lab.load.busy", plan.connections(), connectionWaits));
     }
     return w;
   }

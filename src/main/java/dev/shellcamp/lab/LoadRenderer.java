@@ -1,5 +1,7 @@
 package dev.shellcamp.lab;
 
+import dev.shellcamp.ui.Messages;
+import dev.shellcamp.ui.Width;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,29 +17,34 @@ public final class LoadRenderer {
 
   private LoadRenderer() {}
 
-  public static String render(LoadReport r) {
+  /** The row labels (rate, requests, latency) are the {@code --json} field names in every language, as the lessons name them. */
+  public static String render(LoadReport r, Messages m) {
     StringBuilder b = new StringBuilder();
     LoadPlan p = r.plan();
     line(b, "load", p.method() + " " + p.url());
-    line(b, "", seconds(p.duration()) + " at " + num(p.rate()) + " req/s after " + seconds(p.warmup())
-        + " warm-up, " + p.connections() + " connections, timeout " + seconds(p.timeout()));
+    line(b, "", m.get("lab.load.plan", seconds(p.duration()), num(p.rate()), seconds(p.warmup()), p.connections(),
+        seconds(p.timeout())));
     b.append('\n');
-    line(b, "rate", num(p.rate()) + " req/s target · " + String.format(Locale.ROOT, "%.1f", r.achievedRate()) + " achieved");
-    line(b, "requests", r.sent() + " sent · " + r.ok() + " ok · " + r.errors().total() + " errors");
+    line(b, "rate", m.get("lab.load.rate", num(p.rate()),
+        String.format(Locale.ROOT, "%.1f", r.achievedRate())));
+    line(b, "requests", m.get("lab.load.requests", r.sent(), r.ok(), r.errors().total()));
     if (r.errors().total() > 0) {
-      line(b, "errors", errors(r.errors()));
+      line(b, "errors", errors(r.errors(), m));
     }
     var l = r.latency();
     if (l.count() > 0) {
-      line(b, "latency", "p50 " + ms(l.p50()) + " · p90 " + ms(l.p90()) + " · p95 " + ms(l.p95()) + " · p99 "
-          + ms(l.p99()) + " · p99.9 " + ms(l.p999()) + " · max " + ms(l.max()) + " ms");
-      line(b, "", "counted from each request's intended send time, so waiting behind a stall is included");
-      b.append("\nlatency histogram (ms, log scale)\n");
+      line(b, "latency", "p50 " + ms(l.p50()) + " · p90 " + ms(l.p90()) + " · p95 " + ms(l.p95())
+          + " · p99 " + ms(l.p99()) + " · p99.9 " + ms(l.p999()) + " · max " + ms(l.max()) + " ms");
+      line(b, "", m.get("lab.load.latency-note"));
+      b.append('\n').append(m.get("lab.load.histogram")).append('\n');
       histogram(b, r.histogram());
     }
     if (!r.timeline().isEmpty()) {
-      b.append("\nper second\n");
-      b.append(String.format(Locale.ROOT, "%6s %7s %7s %7s %9s%n", "sec", "sent", "ok", "errors", "p99 ms"));
+      b.append('\n').append(m.get("lab.load.per-second")).append('\n');
+      // headings may be Korean, two columns a character: pad by display width, not by chars
+      b.append(left(m.get("lab.load.col.sec"), 6)).append(' ').append(left(m.get("lab.load.col.sent"), 7)).append(' ')
+          .append(left(m.get("lab.load.col.ok"), 7)).append(' ').append(left(m.get("lab.load.col.errors"), 7))
+          .append(' ').append(left("p99 ms", 9)).append('\n');
       for (LoadReport.Second s : r.timeline()) {
         b.append(String.format(Locale.ROOT, "%6d %7d %7d %7d %9s%n", s.second(), s.sent(), s.ok(), s.errors(),
             s.ok() + s.errors() == 0 ? "-" : ms(s.p99())));
@@ -45,25 +52,25 @@ public final class LoadRenderer {
     }
     if (!r.warnings().isEmpty()) {
       b.append('\n');
-      r.warnings().forEach(w -> b.append(w).append('\n'));
+      r.warnings().forEach(w -> b.append(w.in(m)).append('\n'));
     }
     return b.toString();
   }
 
-  private static String errors(LoadReport.Errors e) {
+  private static String errors(LoadReport.Errors e, Messages m) {
     List<String> parts = new ArrayList<>();
     if (e.connect() > 0) {
-      parts.add("connect " + e.connect());
+      parts.add(m.get("lab.load.err.connect", e.connect()));
     }
     if (e.timeout() > 0) {
-      parts.add("timeout " + e.timeout());
+      parts.add(m.get("lab.load.err.timeout", e.timeout()));
     }
-    e.status().forEach((code, n) -> parts.add("status " + code + ": " + n));
+    e.status().forEach((code, n) -> parts.add(m.get("lab.load.err.status", code, n)));
     if (e.body() > 0) {
-      parts.add("wrong body " + e.body());
+      parts.add(m.get("lab.load.err.body", e.body()));
     }
     if (e.io() > 0) {
-      parts.add("broken connection " + e.io());
+      parts.add(m.get("lab.load.err.io", e.io()));
     }
     return String.join(" · ", parts);
   }
@@ -79,7 +86,11 @@ public final class LoadRenderer {
   }
 
   private static void line(StringBuilder b, String label, String text) {
-    b.append(String.format(Locale.ROOT, "%-10s %s%n", label, text));
+    b.append(Width.padRight(label, 10)).append(' ').append(text).append('\n');
+  }
+
+  private static String left(String s, int width) {
+    return " ".repeat(Math.max(0, width - Width.of(s))) + s;
   }
 
   /** Three significant digits, the precision the histograms keep. */

@@ -14,10 +14,10 @@ import java.util.SortedMap;
  * @param achievedRate requests sent per second over the window the sends actually took
  * @param timeline one entry per second of the schedule, by intended send time
  * @param histogram log-scale buckets from the first to the last non-empty one
- * @param warnings each starts with "generator saturated:" — the run measured the generator, not only the server
+ * @param warnings each says "generator saturated:" first (in English) — the run measured the generator, not only the server
  */
 public record LoadReport(LoadPlan plan, long sent, long ok, Errors errors, double achievedRate,
-    Latency latency, List<Second> timeline, List<Bucket> histogram, List<String> warnings) {
+    Latency latency, List<Second> timeline, List<Bucket> histogram, List<LabText> warnings) {
 
   /** Failures by kind; {@code io} is a connection that opened and then broke (reset, closed early). */
   public record Errors(long connect, long timeout, SortedMap<Integer, Long> status, long body, long io) {
@@ -104,7 +104,7 @@ public record LoadReport(LoadPlan plan, long sent, long ok, Errors errors, doubl
     }
     m.put("histogram", buckets);
     m.put("saturated", saturated());
-    m.put("warnings", new ArrayList<Object>(warnings));
+    m.put("warnings", new ArrayList<Object>(warnings.stream().map(LabText::toString).toList()));
     return m;
   }
 

@@ -15,7 +15,7 @@ import java.util.TreeSet;
  * @param mistake what the server accepted when it answers 2xx ("NaN in data")
  * @param accepted the statuses that count as turning it down: 400 or 422, plus 413, 415 or 404 where they fit
  */
-record ProbeBadInput(String id, String mistake, String path, byte[] body, String contentType,
+record ProbeBadInput(String id, LabText mistake, String path, byte[] body, String contentType,
     Set<Integer> accepted) {
 
   private static final Set<Integer> BAD_REQUEST = Set.of(400, 422);
@@ -29,43 +29,46 @@ record ProbeBadInput(String id, String mistake, String path, byte[] body, String
     String name = m.input();
     String dt = m.datatype();
     List<ProbeBadInput> l = new ArrayList<>();
-    l.add(bad("malformed-json", "malformed JSON", "{\"inputs\": [{\"name\": \"" + name + "\", \"shape\": " + shape));
-    l.add(bad("empty-body", "an empty body", ""));
-    l.add(bad("json-array", "a JSON array instead of an object", "[" + m.tensor(good) + "]"));
-    l.add(bad("missing-inputs", "a request without 'inputs'", "{\"id\":\"probe\"}"));
-    l.add(bad("inputs-not-list", "'inputs' that is an object, not a list", "{\"inputs\":" + m.tensor(good) + "}"));
-    l.add(bad("empty-inputs", "an empty 'inputs' list", "{\"inputs\":[]}"));
-    l.add(bad("missing-data", "an input without 'data'",
+    l.add(bad("malformed-json", "{\"inputs\": [{\"name\": \"" + name + "\", \"shape\": " + shape));
+    l.add(bad("empty-body", ""));
+    l.add(bad("json-array", "[" + m.tensor(good) + "]"));
+    l.add(bad("missing-inputs", "{\"id\":\"probe\"}"));
+    l.add(bad("inputs-not-list", "{\"inputs\":" + m.tensor(good) + "}"));
+    l.add(bad("empty-inputs", "{\"inputs\":[]}"));
+    l.add(bad("missing-data",
         ProbeModel.request("{\"name\":\"" + name + "\",\"shape\":" + shape + ",\"datatype\":\"" + dt + "\"}")));
-    l.add(bad("wrong-datatype", "datatype INT8 for an " + dt + " input",
+    l.add(bad("wrong-datatype", LabText.of("lab.bad.wrong-datatype", dt),
         ProbeModel.request(ProbeModel.tensor(name, shape, "INT8", row))));
-    l.add(bad("shape-mismatch", "a shape that holds 3 rows with data for 1",
+    l.add(bad("shape-mismatch",
         ProbeModel.request(ProbeModel.tensor(name, m.shape(3), dt, row))));
-    l.add(bad("nan-in-data", "NaN in data", withFirst(m, good, "NaN")));
-    l.add(bad("infinity-in-data", "Infinity in data", withFirst(m, good, "Infinity")));
-    l.add(bad("strings-in-data", "strings in data", ProbeModel.request(ProbeModel.tensor(name, shape, dt,
+    l.add(bad("nan-in-data", withFirst(m, good, "NaN")));
+    l.add(bad("infinity-in-data", withFirst(m, good, "Infinity")));
+    l.add(bad("strings-in-data", ProbeModel.request(ProbeModel.tensor(name, shape, dt,
         "[" + String.join(",", java.util.Collections.nCopies(good.length, "\"abc\"")) + "]"))));
-    l.add(bad("nested-wrong-shape", "nested rows one value too wide for the shape", nested(m)));
-    l.add(bad("unknown-input", "an input named 'no_such_input'",
+    l.add(bad("nested-wrong-shape", nested(m)));
+    l.add(bad("unknown-input",
         ProbeModel.request(ProbeModel.tensor("no_such_input", shape, dt, row))));
-    l.add(bad("empty-batch", "an empty batch", ProbeModel.request(ProbeModel.tensor(name, m.shape(0), dt, "[]"))));
-    l.add(new ProbeBadInput("body-over-1mib",
-        "a 1.5 MiB body (refuse bodies over 1 MiB with 413)", null, oversize(m), "application/json", with(413)));
-    l.add(new ProbeBadInput("wrong-content-type", "a JSON body sent as text/plain", null,
+    l.add(bad("empty-batch", ProbeModel.request(ProbeModel.tensor(name, m.shape(0), dt, "[]"))));
+    l.add(new ProbeBadInput("body-over-1mib", LabText.of("lab.bad.body-over-1mib"), null, oversize(m), "application/json", with(413)));
+    l.add(new ProbeBadInput("wrong-content-type", LabText.of("lab.bad.wrong-content-type"), null,
         utf8(m.request(m.first())), "text/plain", with(415)));
-    l.add(new ProbeBadInput("unknown-model", "a model it does not have", "/v2/models/no_such_model/infer",
+    l.add(new ProbeBadInput("unknown-model", LabText.of("lab.bad.unknown-model"), "/v2/models/no_such_model/infer",
         utf8(m.request(m.first())), "application/json", Set.of(404)));
     return l;
   }
 
   /** "4xx (400 or 422)", "404". */
-  String expected() {
+  LabText expected() {
     List<String> codes = new TreeSet<>(accepted).stream().map(String::valueOf).toList();
-    return codes.size() == 1 ? codes.get(0) : "4xx (" + String.join(", ", codes.subList(0, codes.size() - 1))
-        + " or " + codes.get(codes.size() - 1) + ")";
+    return codes.size() == 1 ? LabText.of("lab.codes.one", codes.get(0)) : LabText.of("lab.codes.any",
+        String.join(", ", codes.subList(0, codes.size() - 1)), codes.get(codes.size() - 1));
   }
 
-  private static ProbeBadInput bad(String id, String mistake, String body) {
+  private static ProbeBadInput bad(String id, String body) {
+    return bad(id, LabText.of("lab.bad." + id), body);
+  }
+
+  private static ProbeBadInput bad(String id, LabText mistake, String body) {
     return new ProbeBadInput(id, mistake, null, utf8(body), "application/json", BAD_REQUEST);
   }
 

@@ -16,21 +16,22 @@ final class ProbeGolden {
   private ProbeGolden() {}
 
   /** Null when the answer is right, otherwise what is wrong with it. */
-  static String problem(ProbeHttp.Answer a, ProbeModel.Golden g) {
+  static LabText problem(ProbeHttp.Answer a, ProbeModel.Golden g) {
     if (!a.is(200)) {
-      return "expected 200, got " + a.describe() + (a.body().isEmpty() ? "" : ": " + a.excerpt());
+      return a.body().isEmpty() ? LabText.of("lab.expected-200", a.describe())
+          : LabText.of("lab.expected-200.body", a.describe(), a.excerpt());
     }
     Object doc;
     try {
       doc = a.json();
     } catch (JsonException e) {
-      return "the answer is not valid JSON (" + e.getMessage() + "): " + a.excerpt();
+      return LabText.of("lab.golden.not-json", e.getMessage(), a.excerpt());
     }
     if (!(doc instanceof Map<?, ?> m) || !(m.get("outputs") instanceof List<?> outputs)) {
-      return "the answer has no \"outputs\" list: " + a.excerpt();
+      return LabText.of("lab.golden.no-outputs", a.excerpt());
     }
     for (ProbeModel.Expected e : g.expected()) {
-      String p = output(outputs, e);
+      LabText p = output(outputs, e);
       if (p != null) {
         return p;
       }
@@ -38,7 +39,7 @@ final class ProbeGolden {
     return null;
   }
 
-  private static String output(List<?> outputs, ProbeModel.Expected e) {
+  private static LabText output(List<?> outputs, ProbeModel.Expected e) {
     Map<?, ?> o = null;
     List<String> names = new ArrayList<>();
     for (Object x : outputs) {
@@ -48,24 +49,24 @@ final class ProbeGolden {
       }
     }
     if (o == null) {
-      return "no output named '" + e.output() + "' (the model's metadata names it so); the answer has "
-          + (names.isEmpty() ? "none" : names);
+      return names.isEmpty() ? LabText.of("lab.golden.no-output.none", e.output())
+          : LabText.of("lab.golden.no-output", e.output(), names);
     }
-    String who = "output '" + e.output() + "'";
+    String who = e.output();
     List<Long> shape = e.shape().stream().map(Integer::longValue).toList();
     if (!shape.equals(o.get("shape"))) {
-      return who + " has shape " + o.get("shape") + ", expected " + shape;
+      return LabText.of("lab.golden.shape", who, o.get("shape"), shape);
     }
     if (!(o.get("data") instanceof List<?> data)) {
-      return who + " has no \"data\" list";
+      return LabText.of("lab.golden.no-data", who);
     }
     List<Object> flat = new ArrayList<>();
     flatten(data, flat);
     if (flat.size() != e.data().size()) {
-      return who + " has " + flat.size() + " values, expected " + e.data().size();
+      return LabText.of("lab.golden.count", who, flat.size(), e.data().size());
     }
     for (int i = 0; i < flat.size(); i++) {
-      String p = value(who + " data[" + i + "]", flat.get(i), e.data().get(i));
+      LabText p = value(LabText.of("lab.golden.at", who, i), flat.get(i), e.data().get(i));
       if (p != null) {
         return p;
       }
@@ -73,19 +74,19 @@ final class ProbeGolden {
     return null;
   }
 
-  private static String value(String at, Object got, Object want) {
+  private static LabText value(LabText at, Object got, Object want) {
     if (want instanceof String s) {
-      return s.equals(got) ? null : at + " is " + JsonParser.describe(got) + ", expected \"" + s + "\"";
+      return s.equals(got) ? null : LabText.of("lab.golden.string", at, JsonParser.described(got), s);
     }
     double w = (Double) want;
     if (!(got instanceof Number n)) {
-      return at + " is " + JsonParser.describe(got) + ", expected the number " + ProbeModel.num(w);
+      return LabText.of("lab.golden.not-number", at, JsonParser.described(got), ProbeModel.num(w));
     }
     double diff = Math.abs(n.doubleValue() - w);
     if (diff <= ABSOLUTE || diff <= RELATIVE * Math.abs(w)) {
       return null;
     }
-    return at + " = " + n + ", expected " + ProbeModel.num(w) + " (tolerance 1e-4 relative or 1e-5 absolute)";
+    return LabText.of("lab.golden.value", at, n, ProbeModel.num(w));
   }
 
   private static void flatten(List<?> in, List<Object> out) {

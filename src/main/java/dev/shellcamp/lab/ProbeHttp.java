@@ -20,14 +20,14 @@ final class ProbeHttp {
   /**
    * @param status -1 where no HTTP answer came; then {@code failure} says what happened instead
    */
-  record Answer(int status, String body, long millis, String failure) {
+  record Answer(int status, String body, long millis, LabText failure) {
     boolean is(int code) {
       return status == code;
     }
 
     /** "500 after 3 ms", or "no answer within 5 s". */
-    String describe() {
-      return failure != null ? failure + " after " + millis + " ms" : status + " after " + millis + " ms";
+    LabText describe() {
+      return failure != null ? LabText.of("lab.http.after", failure, millis) : LabText.of("lab.http.after", status, millis);
     }
 
     /** The body as JSON, or a JsonException that names the byte where it went wrong. */
@@ -92,29 +92,29 @@ final class ProbeHttp {
       return new Answer(-1, "", ms(start), why(e));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return new Answer(-1, "", ms(start), "interrupted");
+      return new Answer(-1, "", ms(start), LabText.of("lab.http.interrupted"));
     }
   }
 
-  private String why(IOException e) {
+  private LabText why(IOException e) {
     if (e instanceof HttpConnectTimeoutException) {
-      return "could not connect within " + timeout.toSeconds() + " s";
+      return LabText.of("lab.http.connect-timeout", timeout.toSeconds());
     }
     if (e instanceof HttpTimeoutException) {
-      return "no answer within " + LoadRenderer.seconds(timeout);
+      return LabText.of("lab.http.no-answer-within", LoadRenderer.seconds(timeout));
     }
     if (e instanceof ConnectException || e.getCause() instanceof ConnectException) {
-      return "connection refused (is the server still running?)";
+      return LabText.of("lab.http.refused");
     }
     String m = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
     if (m.contains("reset")) {
-      return "the connection was reset";
+      return LabText.of("lab.http.reset");
     }
     // the JDK's words for a socket closed before any byte of an answer: the usual sign of a crash
     if (m.contains("received no bytes") || m.contains("eof") || m.contains("closed")) {
-      return "the connection closed without an answer";
+      return LabText.of("lab.http.closed");
     }
-    return "no HTTP answer (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")";
+    return LabText.of("lab.http.other", e.getClass().getSimpleName() + ": " + e.getMessage());
   }
 
   private static long ms(long start) {

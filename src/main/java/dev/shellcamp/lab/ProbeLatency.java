@@ -1,6 +1,8 @@
 package dev.shellcamp.lab;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,10 +24,9 @@ final class ProbeLatency {
     LoadReport.Latency l = r.latency();
     double slo95 = o.sloP95().toNanos() / 1e6;
     double slo99 = o.sloP99().toNanos() / 1e6;
-    String figures = "p95 " + LoadRenderer.ms(l.p95()) + " ms (SLO " + LoadRenderer.num(slo95) + " ms), p99 "
-        + LoadRenderer.ms(l.p99()) + " ms (SLO " + LoadRenderer.num(slo99) + " ms) at "
-        + String.format(java.util.Locale.ROOT, "%.1f", r.achievedRate()) + " of " + LoadRenderer.num(o.rate())
-        + " req/s for " + LoadRenderer.seconds(o.duration());
+    LabText figures = LabText.of("lab.slo.figures", LoadRenderer.ms(l.p95()), LoadRenderer.num(slo95),
+        LoadRenderer.ms(l.p99()), LoadRenderer.num(slo99), String.format(java.util.Locale.ROOT, "%.1f", r.achievedRate()),
+        LoadRenderer.num(o.rate()), LoadRenderer.seconds(o.duration()));
     Map<String, Object> d = new LinkedHashMap<>();
     d.put("target_rate", o.rate());
     d.put("achieved_rate", Math.round(r.achievedRate() * 10) / 10.0);
@@ -36,36 +37,35 @@ final class ProbeLatency {
     d.put("p99_ms", l.p99());
     d.put("slo_p95_ms", slo95);
     d.put("slo_p99_ms", slo99);
-    d.put("warnings", r.warnings());
+    d.put("warnings", r.warnings().stream().map(LabText::toString).toList());
     // a saturated generator measured itself too: say so beside a failure, since the server may be fine
-    String caveat = r.saturated() ? " (" + r.warnings().get(0) + ")" : "";
+    Object caveat = r.saturated() ? LabText.of("lab.slo.caveat", r.warnings().get(0)) : "";
     if (r.sent() == 0) {
-      return ProbeResult.fail(ID, "no request was sent in the measured window").with(d);
+      return ProbeResult.fail(ID, LabText.of("lab.slo.none-sent")).with(d);
     }
     if (r.errors().total() > 0) {
-      return ProbeResult.fail(ID, r.errors().total() + " of " + r.sent() + " requests failed ("
-          + errors(r.errors()) + "); " + figures + caveat).with(d);
+      return ProbeResult.fail(ID, LabText.of("lab.slo.failed", r.errors().total(), r.sent(), errors(r.errors()), figures,
+          caveat)).with(d);
     }
     if (l.p95() > slo95 || l.p99() > slo99) {
-      String over = l.p95() > slo95 ? "p95 is over its SLO" : "p99 is over its SLO";
-      return ProbeResult.fail(ID, over + ": " + figures + caveat).with(d);
+      return ProbeResult.fail(ID, LabText.of("lab.slo.over", l.p95() > slo95 ? "p95" : "p99", figures, caveat)).with(d);
     }
-    return ProbeResult.pass(ID, figures + ", " + r.ok() + "/" + r.sent() + " ok").with(d);
+    return ProbeResult.pass(ID, LabText.of("lab.slo.ok", figures, r.ok(), r.sent())).with(d);
   }
 
-  private static String errors(LoadReport.Errors e) {
-    StringBuilder b = new StringBuilder();
-    e.status().forEach((code, n) -> b.append(b.length() == 0 ? "" : ", ").append(n).append(" × status ").append(code));
-    append(b, e.connect(), "connection refused");
-    append(b, e.timeout(), "timed out");
-    append(b, e.body(), "200 without \"outputs\"");
-    append(b, e.io(), "broken connection");
-    return b.toString();
+  private static LabText errors(LoadReport.Errors e) {
+    List<LabText> parts = new ArrayList<>();
+    e.status().forEach((code, n) -> parts.add(LabText.of("lab.slo.err.status", n, code)));
+    append(parts, e.connect(), "lab.slo.err.connect");
+    append(parts, e.timeout(), "lab.slo.err.timeout");
+    append(parts, e.body(), "lab.slo.err.body");
+    append(parts, e.io(), "lab.slo.err.io");
+    return LabText.joined(", ", parts);
   }
 
-  private static void append(StringBuilder b, long n, String what) {
+  private static void append(List<LabText> parts, long n, String key) {
     if (n > 0) {
-      b.append(b.length() == 0 ? "" : ", ").append(n).append(" × ").append(what);
+      parts.add(LabText.of(key, n));
     }
   }
 }

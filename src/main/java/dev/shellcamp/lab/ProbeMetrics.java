@@ -19,26 +19,24 @@ final class ProbeMetrics {
   static ProbeResult check(ProbeHttp http, ProbeModel m) {
     ProbeHttp.Answer before = http.get("/metrics");
     if (!before.is(200)) {
-      return ProbeResult.skip(ID, "skipped: server has no /metrics (GET /metrics: " + before.describe() + ")");
+      return ProbeResult.skip(ID, LabText.of("lab.metrics.skip", before.describe()));
     }
     String start = before.body().stripLeading();
     // no samples is still Prometheus text (a labelled counter appears at its first use); a page or JSON is not
     if (start.startsWith("<") || start.startsWith("{") || start.startsWith("[")) {
-      return ProbeResult.fail(ID, "GET /metrics answered 200, but not in the Prometheus text format"
-          + " ('name{labels} value' lines): " + before.excerpt());
+      return ProbeResult.fail(ID, LabText.of("lab.metrics.format", before.excerpt()));
     }
     Map<String, Double> a = parse(before.body());
     String path = "/v2/models/" + m.name() + "/infer";
     for (int i = 1; i <= N; i++) {
       ProbeHttp.Answer r = http.post(path, m.request(m.first()));
       if (!r.is(200)) {
-        return ProbeResult.fail(ID, "infer request " + i + " of " + N + " got " + r.describe()
-            + ", so there is nothing to count");
+        return ProbeResult.fail(ID, LabText.of("lab.metrics.infer-failed", i, N, r.describe()));
       }
     }
     ProbeHttp.Answer after = http.get("/metrics");
     if (!after.is(200)) {
-      return ProbeResult.fail(ID, "the second GET /metrics got " + after.describe());
+      return ProbeResult.fail(ID, LabText.of("lab.metrics.second", after.describe()));
     }
     Map<String, Double> b = parse(after.body());
     List<String> exact = new ArrayList<>();
@@ -54,14 +52,13 @@ final class ProbeMetrics {
     if (!exact.isEmpty()) {
       // a series about requests says more than, say, a byte count that happens to match
       String best = exact.stream().filter(s -> s.toLowerCase(java.util.Locale.ROOT).contains("request")).findFirst().orElse(exact.get(0));
-      return ProbeResult.pass(ID, best + " grew by exactly " + N + " after " + N + " infer requests");
+      return ProbeResult.pass(ID, LabText.of("lab.metrics.ok", best, N));
     }
     if (grew.isEmpty()) {
-      return ProbeResult.fail(ID, "nothing in /metrics changed after " + N + " infer requests; count each"
-          + " request before sending its answer");
+      return ProbeResult.fail(ID, LabText.of("lab.metrics.unchanged", N));
     }
-    return ProbeResult.fail(ID, "no series grew by exactly " + N + " after " + N + " infer requests; these grew: "
-        + String.join(", ", grew.subList(0, Math.min(4, grew.size()))) + (grew.size() > 4 ? ", ..." : ""));
+    return ProbeResult.fail(ID, LabText.of("lab.metrics.wrong", N,
+        String.join(", ", grew.subList(0, Math.min(4, grew.size()))) + (grew.size() > 4 ? ", ..." : "")));
   }
 
   /** Sample lines of the Prometheus text format, series (name and labels as written) to value. */

@@ -35,29 +35,29 @@ final class ProbeProtocol {
     out.add(modelReady());
     for (ProbeModel.Golden g : model.golden()) {
       ProbeHttp.Answer a = http.post(inferPath(), model.request(g));
-      String p = ProbeGolden.problem(a, g);
-      out.add(p == null ? ProbeResult.pass(g.id(), g.rows() + (g.rows() == 1 ? " row" : " rows") + " right in "
-          + a.millis() + " ms") : ProbeResult.fail(g.id(), p));
+      LabText p = ProbeGolden.problem(a, g);
+      out.add(p == null ? ProbeResult.pass(g.id(), LabText.of(g.rows() == 1 ? "lab.golden.right.one" : "lab.golden.right",
+          g.rows(), a.millis())) : ProbeResult.fail(g.id(), p));
     }
     out.add(idEchoed());
   }
 
   private ProbeResult ok200(String id, String path) {
     ProbeHttp.Answer a = http.get(path);
-    return a.is(200) ? ProbeResult.pass(id, "GET " + path + ": 200 in " + a.millis() + " ms")
-        : ProbeResult.fail(id, "GET " + path + ": expected 200, got " + a.describe());
+    return a.is(200) ? ProbeResult.pass(id, LabText.of("lab.get.ok", path, a.millis()))
+        : ProbeResult.fail(id, LabText.of("lab.get.expected-200", path, a.describe()));
   }
 
-  /** The answer to GET path as a JSON object, or the reason it is not one (as a String). */
+  /** The answer to GET path as a JSON object, or the reason it is not one (as a LabText). */
   private Object object(String path) {
     ProbeHttp.Answer a = http.get(path);
     if (!a.is(200)) {
-      return "GET " + path + ": expected 200, got " + a.describe();
+      return LabText.of("lab.get.expected-200", path, a.describe());
     }
     try {
-      return a.json() instanceof Map<?, ?> m ? m : "GET " + path + ": expected a JSON object, got " + a.excerpt();
+      return a.json() instanceof Map<?, ?> m ? m : LabText.of("lab.get.not-object", path, a.excerpt());
     } catch (JsonException e) {
-      return "GET " + path + ": the answer is not valid JSON (" + e.getMessage() + ")";
+      return LabText.of("lab.get.not-json", path, e.getMessage());
     }
   }
 
@@ -65,14 +65,14 @@ final class ProbeProtocol {
     String id = "server-metadata";
     Object doc = object("/v2");
     if (!(doc instanceof Map<?, ?> m)) {
-      return ProbeResult.fail(id, (String) doc);
+      return ProbeResult.fail(id, (LabText) doc);
     }
     for (String field : List.of("name", "version")) {
       if (!(m.get(field) instanceof String s) || s.isBlank()) {
-        return ProbeResult.fail(id, "GET /v2: expected a string \"" + field + "\", got " + JsonParser.describe(m.get(field)));
+        return ProbeResult.fail(id, LabText.of("lab.meta.server-field", field, JsonParser.described(m.get(field))));
       }
     }
-    return ProbeResult.pass(id, "GET /v2: " + m.get("name") + " " + m.get("version"));
+    return ProbeResult.pass(id, LabText.of("lab.meta.server", m.get("name"), m.get("version")));
   }
 
   private ProbeResult modelMetadata() {
@@ -80,26 +80,24 @@ final class ProbeProtocol {
     String path = "/v2/models/" + model.name();
     Object doc = object(path);
     if (!(doc instanceof Map<?, ?> m)) {
-      return ProbeResult.fail(id, (String) doc);
+      return ProbeResult.fail(id, (LabText) doc);
     }
     if (!model.name().equals(m.get("name"))) {
-      return ProbeResult.fail(id, "GET " + path + ": \"name\" is " + JsonParser.describe(m.get("name"))
-          + ", expected \"" + model.name() + "\"");
+      return ProbeResult.fail(id, LabText.of("lab.meta.name", path, JsonParser.described(m.get("name")), model.name()));
     }
     List<String> inputs = names(m.get("inputs"));
     List<String> outputs = names(m.get("outputs"));
     if (inputs == null || outputs == null) {
-      return ProbeResult.fail(id, "GET " + path + ": \"" + (inputs == null ? "inputs" : "outputs")
-          + "\" must be a list of {name, datatype, shape}");
+      return ProbeResult.fail(id, LabText.of("lab.meta.tensors", path, inputs == null ? "inputs" : "outputs"));
     }
     declaredInputs = inputs;
     if (!inputs.contains(model.input())) {
-      return ProbeResult.fail(id, "GET " + path + ": inputs are " + inputs + ", expected ['" + model.input() + "']");
+      return ProbeResult.fail(id, LabText.of("lab.meta.inputs", path, inputs, "['" + model.input() + "']"));
     }
     if (!outputs.containsAll(model.outputs())) {
-      return ProbeResult.fail(id, "GET " + path + ": outputs are " + outputs + ", expected " + model.outputs());
+      return ProbeResult.fail(id, LabText.of("lab.meta.outputs", path, outputs, model.outputs()));
     }
-    return ProbeResult.pass(id, "inputs " + inputs + ", outputs " + outputs);
+    return ProbeResult.pass(id, LabText.of("lab.meta.model", inputs, outputs));
   }
 
   /** The tensor names in a metadata list, or null when it is not a list of {name, datatype, shape}. */
@@ -122,13 +120,13 @@ final class ProbeProtocol {
     String path = "/v2/models/" + model.name() + "/ready";
     ProbeHttp.Answer a = http.get(path);
     if (!a.is(200)) {
-      return ProbeResult.fail("model-ready", "GET " + path + ": expected 200, got " + a.describe());
+      return ProbeResult.fail("model-ready", LabText.of("lab.get.expected-200", path, a.describe()));
     }
     // the V2 spec's body is optional; where there is one, it must not say "not ready"
     if (saysNotReady(a)) {
-      return ProbeResult.fail("model-ready", "GET " + path + ": 200, but the body says " + a.excerpt());
+      return ProbeResult.fail("model-ready", LabText.of("lab.ready.body", path, a.excerpt()));
     }
-    return ProbeResult.pass("model-ready", "GET " + path + ": 200 in " + a.millis() + " ms");
+    return ProbeResult.pass("model-ready", LabText.of("lab.get.ok", path, a.millis()));
   }
 
   private static boolean saysNotReady(ProbeHttp.Answer a) {
@@ -144,15 +142,14 @@ final class ProbeProtocol {
     String body = model.request(model.first()).replaceFirst("^\\{", "{\"id\":\"probe-42\",");
     ProbeHttp.Answer a = http.post(inferPath(), body);
     if (!a.is(200)) {
-      return ProbeResult.fail(id, "expected 200, got " + a.describe());
+      return ProbeResult.fail(id, LabText.of("lab.expected-200", a.describe()));
     }
     try {
       Object echoed = a.json() instanceof Map<?, ?> m ? m.get("id") : null;
-      return "probe-42".equals(echoed) ? ProbeResult.pass(id, "the request's \"id\" came back")
-          : ProbeResult.fail(id, "sent \"id\": \"probe-42\", the answer's \"id\" is " + JsonParser.describe(echoed)
-              + " (V2 echoes the request id)");
+      return "probe-42".equals(echoed) ? ProbeResult.pass(id, LabText.of("lab.id.echoed"))
+          : ProbeResult.fail(id, LabText.of("lab.id.wrong", JsonParser.described(echoed)));
     } catch (JsonException e) {
-      return ProbeResult.fail(id, "the answer is not valid JSON (" + e.getMessage() + ")");
+      return ProbeResult.fail(id, LabText.of("lab.not-json", e.getMessage()));
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.shellcamp.lab;
 
+import dev.shellcamp.ui.Messages;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,16 +22,16 @@ public record ProbeReport(URI base, String model, boolean spokeHttp, List<ProbeR
   }
 
   /** "case `nan-in-data`: expected 4xx (400 or 422), got 500 after 3 ms", or null when nothing failed. */
-  public String firstFailure() {
+  public String firstFailure(Messages m) {
     return results.stream().filter(r -> r.status() == ProbeResult.Status.FAILED).findFirst()
-        .map(r -> "case `" + r.id() + "`: " + r.reason()).orElse(null);
+        .map(r -> m.get("lab.check.case", r.id(), r.reason().in(m))).orElse(null);
   }
 
   /** Plain text, no colour: it reads the same in a pipe, under NO_COLOR and in a lesson transcript. */
-  public String render() {
+  public String render(Messages m) {
     int width = results.stream().mapToInt(r -> r.id().length()).max().orElse(0);
     StringBuilder b = new StringBuilder();
-    b.append("lab check ").append(base).append(" · model ").append(model).append('\n');
+    b.append(m.get("lab.check.title", base, model)).append('\n');
     for (ProbeResult r : results) {
       String mark = switch (r.status()) {
         case PASSED -> "✓";
@@ -38,15 +39,15 @@ public record ProbeReport(URI base, String model, boolean spokeHttp, List<ProbeR
         case SKIPPED -> "-";
       };
       b.append(mark).append(' ').append(String.format("%-" + width + "s", r.id())).append("  ")
-          .append(r.reason()).append('\n');
+          .append(r.reason().in(m)).append('\n');
     }
-    b.append(summary()).append('\n');
+    b.append(summary(m)).append('\n');
     return b.toString();
   }
 
-  public String summary() {
-    return count(ProbeResult.Status.PASSED) + " passed, " + count(ProbeResult.Status.FAILED) + " failed, "
-        + count(ProbeResult.Status.SKIPPED) + " skipped";
+  public String summary(Messages m) {
+    return m.get("lab.check.summary", count(ProbeResult.Status.PASSED), count(ProbeResult.Status.FAILED),
+        count(ProbeResult.Status.SKIPPED));
   }
 
   public Map<String, Object> toJson() {

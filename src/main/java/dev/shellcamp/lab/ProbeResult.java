@@ -8,18 +8,18 @@ import java.util.Map;
  *
  * @param details extra figures for {@code --json} (the latency case's percentiles), empty for most cases
  */
-public record ProbeResult(String id, Status status, String reason, Map<String, Object> details) {
+public record ProbeResult(String id, Status status, LabText reason, Map<String, Object> details) {
   public enum Status { PASSED, FAILED, SKIPPED }
 
-  static ProbeResult pass(String id, String reason) {
+  static ProbeResult pass(String id, LabText reason) {
     return new ProbeResult(id, Status.PASSED, reason, Map.of());
   }
 
-  static ProbeResult fail(String id, String reason) {
+  static ProbeResult fail(String id, LabText reason) {
     return new ProbeResult(id, Status.FAILED, reason, Map.of());
   }
 
-  static ProbeResult skip(String id, String reason) {
+  static ProbeResult skip(String id, LabText reason) {
     return new ProbeResult(id, Status.SKIPPED, reason, Map.of());
   }
 
@@ -31,7 +31,7 @@ public record ProbeResult(String id, Status status, String reason, Map<String, O
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", id);
     m.put("status", status.name().toLowerCase(java.util.Locale.ROOT));
-    m.put("reason", reason);
+    m.put("reason", reason.toString()); // English: scripts read it
     if (!details.isEmpty()) {
       m.put("details", details);
     }

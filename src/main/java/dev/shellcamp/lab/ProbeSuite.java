@@ -50,7 +50,7 @@ public final class ProbeSuite {
   private ProbeSuite() {}
 
   /** Null when something listens at the URL's host and port, otherwise why nothing does. */
-  public static String unreachable(Options o) {
+  public static LabText unreachable(Options o) {
     return LoadGenerator.unreachable(o.base(), o.timeout());
   }
 
@@ -70,26 +70,23 @@ public final class ProbeSuite {
 
   private static ProbeResult badInput(ProbeHttp http, ProbeProtocol protocol, ProbeModel m, ProbeBadInput bad) {
     if (bad.id().equals("unknown-input") && protocol.declaredInputs().isEmpty()) {
-      return ProbeResult.skip(bad.id(), "skipped: the model's metadata declares no input names to get wrong");
+      return ProbeResult.skip(bad.id(), LabText.of("lab.bad.skip-no-inputs"));
     }
     String path = bad.path() != null ? bad.path() : protocol.inferPath();
     ProbeHttp.Answer a = http.post(path, bad.body(), bad.contentType());
-    String got = a.describe();
+    LabText got = a.describe();
     if (a.status() / 100 == 2) {
-      return ProbeResult.fail(bad.id(), "expected " + bad.expected() + ", got " + got + ": the server accepted "
-          + bad.mistake());
+      return ProbeResult.fail(bad.id(), LabText.of("lab.bad.accepted", bad.expected(), got, bad.mistake()));
     }
     if (!bad.accepted().contains(a.status())) {
-      String hint = a.status() >= 500 ? " (a client's mistake must not look like the server's)" : "";
-      return ProbeResult.fail(bad.id(), "expected " + bad.expected() + ", got " + got + hint);
+      return ProbeResult.fail(bad.id(), LabText.of(a.status() >= 500 ? "lab.bad.5xx" : "lab.bad.status", bad.expected(), got));
     }
     // the same good request the golden set checked: right after a bad one it must still be right
     ProbeHttp.Answer next = http.post(protocol.inferPath(), m.request(m.first()));
-    String broken = ProbeGolden.problem(next, m.first());
+    LabText broken = ProbeGolden.problem(next, m.first());
     if (broken != null) {
-      return ProbeResult.fail(bad.id(), "got " + a.status() + " as expected, but the good request right after it"
-          + " failed: " + broken);
+      return ProbeResult.fail(bad.id(), LabText.of("lab.bad.then-broken", a.status(), broken));
     }
-    return ProbeResult.pass(bad.id(), a.status() + " in " + a.millis() + " ms, and the server still serves");
+    return ProbeResult.pass(bad.id(), LabText.of("lab.bad.ok", a.status(), a.millis()));
   }
 }

@@ -19,7 +19,7 @@ class LoadTest {
   void fastServerGetsTheTargetRateWithoutErrors() throws Exception {
     try (var server = new LoadTestServer(Executors.newFixedThreadPool(4), n -> LoadTestServer.Reply.ok())) {
       LoadReport r = new LoadGenerator(plan(server.uri(), 200, 2000, 500, "\"outputs\"")).run();
-      String text = LoadRenderer.render(r);
+      String text = LoadRenderer.render(r, LabText.ENGLISH);
       assertEquals(400, r.sent(), text);
       assertEquals(400, r.ok(), text);
       assertEquals(0, r.errors().total(), text);
@@ -41,7 +41,7 @@ class LoadTest {
     try (var server = new LoadTestServer(Executors.newSingleThreadExecutor(),
         n -> n == 100 ? new LoadTestServer.Reply(200, stalled.body(), 1000) : stalled)) {
       LoadReport r = new LoadGenerator(plan(server.uri(), 100, 3000, 500, null)).run();
-      String text = LoadRenderer.render(r);
+      String text = LoadRenderer.render(r, LabText.ENGLISH);
       System.out.println("stall test: p50 " + r.latency().p50() + " ms, p99 " + r.latency().p99() + " ms, max "
           + r.latency().max() + " ms, achieved " + r.achievedRate() + " req/s\n" + text);
       assertEquals(300, r.sent(), text);
@@ -50,7 +50,7 @@ class LoadTest {
       assertTrue(r.latency().max() >= 900, text);
       assertTrue(r.latency().p50() < 100, text);
       // 32 connections fill a third of the way into the stall, so the generator says it waited
-      assertTrue(r.warnings().stream().anyMatch(w -> w.startsWith("generator saturated: all 32 connections")), text);
+      assertTrue(r.warnings().stream().anyMatch(w -> w.toString().startsWith("generator saturated: all 32 connections")), text);
     }
   }
 
@@ -59,7 +59,7 @@ class LoadTest {
     try (var server = new LoadTestServer(Executors.newFixedThreadPool(2),
         n -> n % 3 == 0 ? new LoadTestServer.Reply(500, "{\"error\":\"boom\"}", 0) : LoadTestServer.Reply.ok())) {
       LoadReport r = new LoadGenerator(plan(server.uri(), 100, 1500, 200, null)).run();
-      String text = LoadRenderer.render(r);
+      String text = LoadRenderer.render(r, LabText.ENGLISH);
       long failed = r.errors().status().getOrDefault(500, 0L);
       assertEquals(150, r.sent(), text);
       assertEquals(50, failed, 3, text);
@@ -73,7 +73,7 @@ class LoadTest {
   void aBodyWithoutTheExpectedTextIsAWrongBody() throws Exception {
     try (var server = new LoadTestServer(Executors.newFixedThreadPool(2), n -> LoadTestServer.Reply.ok())) {
       LoadReport r = new LoadGenerator(plan(server.uri(), 100, 500, 0, "\"predictions\"")).run();
-      assertEquals(50, r.errors().body(), LoadRenderer.render(r));
+      assertEquals(50, r.errors().body(), LoadRenderer.render(r, LabText.ENGLISH));
       assertEquals(0, r.ok());
       assertEquals(50, r.answered());
     }
@@ -86,7 +86,7 @@ class LoadTest {
       var plan = new LoadPlan(server.uri(), 20, Duration.ofMillis(500), Duration.ZERO, 32,
           Duration.ofMillis(100), "POST", LoadPlan.DEFAULT_BODY, null);
       LoadReport r = new LoadGenerator(plan).run();
-      String text = LoadRenderer.render(r);
+      String text = LoadRenderer.render(r, LabText.ENGLISH);
       assertEquals(10, r.errors().timeout(), text);
       assertEquals(10, r.latency().count(), text);
       assertTrue(r.latency().p50() >= 100, text);
@@ -98,9 +98,9 @@ class LoadTest {
   void aClosedPortGivesConnectErrorsAndNoLatencies() throws Exception {
     URI nowhere = URI.create("http://127.0.0.1:" + LoadTestServer.closedPort() + "/");
     LoadReport r = new LoadGenerator(plan(nowhere, 50, 400, 0, null)).run();
-    assertEquals(20, r.errors().connect(), LoadRenderer.render(r));
+    assertEquals(20, r.errors().connect(), LoadRenderer.render(r, LabText.ENGLISH));
     assertEquals(0, r.answered());
     assertEquals(0, r.latency().count());
-    assertTrue(LoadGenerator.unreachable(nowhere, Duration.ofSeconds(1)).contains("refused"));
+    assertTrue(LoadGenerator.unreachable(nowhere, Duration.ofSeconds(1)).toString().contains("refused"));
   }
 }

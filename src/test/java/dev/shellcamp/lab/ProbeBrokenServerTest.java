@@ -33,9 +33,9 @@ class ProbeBrokenServerTest {
       o = new ProbeSuite.Options(o.base(), o.model(), o.rate(), java.time.Duration.ofMillis(500), java.time.Duration.ZERO,
           o.sloP95(), o.sloP99(), o.timeout());
       ProbeReport report = ProbeSuite.run(o);
-      assertTrue(report.firstFailure().matches("case `nan-in-data`: expected 4xx \\(400 or 422\\), got 500 after \\d+ ms"
-          + " .*"), report.firstFailure());
-      assertEquals("26 passed, 3 failed, 1 skipped", report.summary());
+      assertTrue(report.firstFailure(LabText.ENGLISH).matches("case `nan-in-data`: expected 4xx \\(400 or 422\\), got 500 after \\d+ ms"
+          + " .*"), report.firstFailure(LabText.ENGLISH));
+      assertEquals("26 passed, 3 failed, 1 skipped", report.summary(LabText.ENGLISH));
     }
   }
 }
