@@ -48,9 +48,28 @@ public final class Messages {
     } catch (MissingResourceException e) {
       s = key;
     }
-    for (int i = 0; i < args.length; i++) {
-      s = s.replace("{" + i + "}", String.valueOf(args[i]));
+    return fill(s, args);
+  }
+
+  /**
+   * One pass over the pattern, so an argument that itself contains "{1}" (a server's answer, a
+   * learner's file name) is shown as it is and never filled in again.
+   */
+  static String fill(String pattern, Object... args) {
+    StringBuilder b = new StringBuilder(pattern.length() + 16);
+    for (int i = 0; i < pattern.length(); i++) {
+      char c = pattern.charAt(i);
+      int close = c == '{' ? pattern.indexOf('}', i) : -1;
+      if (close > i + 1 && close <= i + 3 && pattern.substring(i + 1, close).chars().allMatch(Character::isDigit)) {
+        int n = Integer.parseInt(pattern.substring(i + 1, close));
+        if (n < args.length) {
+          b.append(args[n]);
+          i = close;
+          continue;
+        }
+      }
+      b.append(c);
     }
-    return s;
+    return b.toString();
   }
 }
