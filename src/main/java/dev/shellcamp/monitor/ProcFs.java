@@ -22,6 +22,19 @@ final class ProcFs {
 
   /** Loads the file; false when it is gone (a process that just ended) or unreadable. */
   boolean load(String relative) {
+    return load(relative, false);
+  }
+
+  /**
+   * Loads a one-record file such as /proc/PID/stat, which the kernel hands over whole in one
+   * read: a short read is the end, saving the second read(2) that would return 0 (one syscall
+   * per process per refresh).
+   */
+  boolean loadRecord(String relative) {
+    return load(relative, true);
+  }
+
+  private boolean load(String relative, boolean oneRead) {
     len = 0;
     try (FileInputStream in = new FileInputStream(prefix + relative)) {
       while (true) {
@@ -35,6 +48,9 @@ final class ProcFs {
           return true;
         }
         len += n;
+        if (oneRead && len < buf.length) {
+          return true;
+        }
       }
     } catch (IOException e) {
       return false;

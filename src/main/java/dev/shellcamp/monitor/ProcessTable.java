@@ -51,7 +51,7 @@ final class ProcessTable {
       } catch (NumberFormatException e) {
         continue;
       }
-      if (!proc.load(n + "/stat")) {
+      if (!proc.loadRecord(n + "/stat")) {
         continue; // ended between the listing and the read
       }
       ProcFs.Stat st = proc.stat();

@@ -155,7 +155,7 @@ public final class Renderer {
         }
         l.pad(col * (cw + 1));
         l.add(Line.fit(Integer.toString(i), label, true) + " ", theme::dim);
-        bar(l, cores.get(i) / 100, String.format(Locale.ROOT, "%.0f%%", cores.get(i)), Math.max(6, cw - label - 1));
+        bar(l, cores.get(i) / 100, Format.fixed(cores.get(i), 0) + "%", Math.max(6, cw - label - 1));
       }
       out.add(l.toString());
     }
@@ -249,8 +249,8 @@ public final class Renderer {
       Line l = new Line(w).add(sel ? "›" : " ", theme::warn)
           .add(Line.fit(Long.toString(p.pid()), 7, true), st).add(" ")
           .add(Line.fit(p.user(), 9, false), theme::dim)
-          .add(Line.fit(String.format(Locale.ROOT, "%.1f", p.cpu()), 7, true), p.cpu() >= 50 ? theme::bad : st)
-          .add(Line.fit(String.format(Locale.ROOT, "%.1f", total == 0 ? 0 : 100.0 * p.rss() / total), 7, true), st)
+          .add(Line.fit(Format.fixed(p.cpu(), 1), 7, true), p.cpu() >= 50 ? theme::bad : st)
+          .add(Line.fit(Format.fixed(total == 0 ? 0 : 100.0 * p.rss() / total, 1), 7, true), st)
           .add(Line.fit(Format.bytes(p.rss()), 7, true), st).add(" " + p.state() + " ")
           .add(order.get(i).branch(), theme::dim).add(p.command(), sel ? theme::bold : UnaryOperator.identity());
       out.add(l.toString());

@@ -13,6 +13,8 @@ final class SamplerThread implements AutoCloseable {
   private volatile Snapshot latest;
   private volatile boolean running = true;
   private volatile String failure;
+  /** When the next snapshot should be there (System.nanoTime), so the screen need not poll for it. */
+  private volatile long due = System.nanoTime() + 250_000_000L;
 
   SamplerThread(Duration interval) {
     this.interval = interval;
@@ -28,6 +30,11 @@ final class SamplerThread implements AutoCloseable {
     return latest;
   }
 
+  /** Milliseconds until the next snapshot is due, 0 when it is already late. */
+  long millisToNext() {
+    return Math.max(0, (due - System.nanoTime()) / 1_000_000);
+  }
+
   /** Why sampling stopped (OSHI or /proc failed), or null. */
   String failure() {
     return failure;
@@ -41,8 +48,11 @@ final class SamplerThread implements AutoCloseable {
       Thread.sleep(Math.min(250, interval.toMillis()));
       long next = System.nanoTime();
       while (running) {
+        long took = System.nanoTime();
         latest = s.sample();
+        took = System.nanoTime() - took;
         next += interval.toNanos();
+        due = next + took;
         long wait = next - System.nanoTime();
         if (wait > 0) {
           Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
