@@ -35,12 +35,17 @@ __sc_load() {
 }
 # ^X^N: run a hidden script in this shell (setup, queries); output goes to a file, not the screen.
 # A script may set __sc_rc to report its status (it cannot `return`: that would leave this function).
+# The terminal's modes are put back afterwards: when a job dies of a signal (`yes | head`:
+# SIGPIPE), bash restores its saved cooked mode even under readline, which is still reading keys
+# for this bind -x call; the next typed line then sat in the line buffer and never arrived.
 __sc_query() {
-  local __sc_qid __sc_qtext __sc_qs
+  local __sc_qid __sc_qtext __sc_qs __sc_tty
   { IFS= read -r __sc_qid; IFS= read -r -d '' __sc_qtext; } < "$__sc_ctl/q"
   __sc_rc=
+  __sc_tty=$(stty -g 2>/dev/null)
   { eval "$__sc_qtext"; } > "$__sc_ctl/qout" 2>&1 </dev/null
   __sc_qs=${__sc_rc:-$?}
+  [[ -n $__sc_tty ]] && stty "$__sc_tty" 2>/dev/null
   printf '\033]777;%s;q;%s;%s\007' "$__sc_key" "$__sc_qid" "$__sc_qs" >&198
 }
 bind 'set enable-bracketed-paste off' 2>/dev/null

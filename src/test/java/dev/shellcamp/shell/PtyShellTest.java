@@ -118,6 +118,17 @@ class PtyShellTest {
   }
 
   @Test
+  void aHiddenScriptWhoseJobDiesOfASignalLeavesTheNextLineWorking() throws Exception {
+    // `yes` dies of SIGPIPE; bash then restores its cooked tty mode under readline
+    PtyShell.QueryResult q = shell.query("yes | head -n 1000 > /dev/null; echo done", T);
+    assertEquals("done\n", q.output());
+    long t0 = System.nanoTime();
+    CommandResult r = run("echo next");
+    assertEquals("next\n", r.output());
+    assertTrue((System.nanoTime() - t0) / 1_000_000 < 5_000, "the line arrived at once");
+  }
+
+  @Test
   void outputStreamsToTheSinkWhileRunning() throws Exception {
     ByteArrayOutputStream seen = new ByteArrayOutputStream();
     shell.run("printf 'a\\nb\\n'", seen::write, T);
