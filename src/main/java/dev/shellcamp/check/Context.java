@@ -33,6 +33,16 @@ public interface Context {
 
   Messages messages();
 
+  /** A path a lesson names: absolute as it is, else in the workspace, which is also HOME ({@code ~}). */
+  default Path path(String p) {
+    return resolveIn(workspace(), p);
+  }
+
+  /** The one rule for lesson paths, shared with the step's file snapshots. */
+  static Path resolveIn(Path workspace, String p) {
+    return p.startsWith("/") ? Path.of(p) : workspace.resolve(p.replaceFirst("^~(/|$)", ""));
+  }
+
   /** Where Java exercises run; a lesson owns one and closes it at its end. */
   default JavaEngine java() {
     return JavaEngine.shared(workspace());

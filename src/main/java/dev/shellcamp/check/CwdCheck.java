@@ -15,7 +15,7 @@ final class CwdCheck {
           : Result.fail(ctx.messages().get("check.cwd.regex", spec.string("regex"), shown));
     }
     String p = spec.string("path");
-    Path want = p.startsWith("/") ? Path.of(p) : ctx.workspace().resolve(p.replaceFirst("^~/?", "")).normalize();
+    Path want = p.startsWith("/") ? Path.of(p) : ctx.path(p).normalize();
     return want.equals(cwd) ? Result.PASS
         : Result.fail(ctx.messages().get("check.cwd", shown(ctx.workspace(), want), shown));
   }

@@ -13,7 +13,7 @@ final class DiskCheck {
   static Result check(CheckSpec spec, Context ctx) {
     var m = ctx.messages();
     String p = spec.string("path");
-    Path path = p.startsWith("/") ? Path.of(p) : ctx.workspace().resolve(p.replaceFirst("^~/?", ""));
+    Path path = ctx.path(p);
     long want = bytes(spec.string("free_above"));
     long free;
     try {

@@ -147,7 +147,7 @@ final class DockerCheck {
   private static Result dockerfile(CheckSpec spec, Context ctx) {
     Messages m = ctx.messages();
     String name = spec.string("dockerfile");
-    Path p = name.startsWith("/") ? Path.of(name) : ctx.workspace().resolve(name);
+    Path p = ctx.path(name);
     String text;
     try {
       text = Files.readString(p);

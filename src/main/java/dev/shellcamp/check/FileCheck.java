@@ -17,7 +17,7 @@ final class FileCheck {
   static Result check(CheckSpec spec, Context ctx) {
     var m = ctx.messages();
     String name = spec.string("path");
-    Path p = name.startsWith("/") ? Path.of(name) : ctx.workspace().resolve(name.replaceFirst("^~/", ""));
+    Path p = ctx.path(name);
     boolean exists = Files.exists(p, LinkOption.NOFOLLOW_LINKS);
     if (spec.flag("absent")) {
       return exists ? Result.fail(m.get("check.file.present", name)) : Result.PASS;

@@ -138,7 +138,7 @@ public final class LessonRun implements AutoCloseable {
   }
 
   private Path resolve(String p) {
-    return p.startsWith("/") ? Path.of(p) : workspace.resolve(p.replaceFirst("^~/", ""));
+    return Context.resolveIn(workspace, p);
   }
 
   /** Runs a lesson or step script hidden in the learner's shell, starting in HOME. */

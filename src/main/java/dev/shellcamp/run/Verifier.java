@@ -30,7 +30,6 @@ public final class Verifier {
   private final Messages messages;
   private final Capabilities caps;
   private final Set<String> required;
-  private LessonDocker docker;
 
   public Verifier(Messages messages) {
     this(messages, new Capabilities(), Capabilities.required());
@@ -46,6 +45,7 @@ public final class Verifier {
   public List<StepReport> verify(Lesson lesson, Consumer<StepReport> each) {
     List<StepReport> reports = new ArrayList<>();
     Path root = null;
+    LessonDocker docker = null;
     try {
       root = Files.createTempDirectory("shellcamp-verify-");
       Path ws = root.resolve("home");
@@ -59,7 +59,7 @@ public final class Verifier {
           StepReport r = lessonSetup != null && i == 0
               ? new StepReport(lesson.id(), lesson.steps().get(0).id(), false, false, false, false, false,
                   "lesson setup: " + lessonSetup)
-              : step(run, i, root);
+              : step(run, i, root, docker);
           reports.add(r);
           each.accept(r);
         }
@@ -72,7 +72,6 @@ public final class Verifier {
     } finally {
       if (docker != null) {
         docker.removeAll();
-        docker = null;
       }
       if (root != null) {
         try {
@@ -85,7 +84,8 @@ public final class Verifier {
     return reports;
   }
 
-  private StepReport step(LessonRun run, int i, Path root) throws IOException {
+  /** {@code docker}: the lesson's engine objects, or null for a lesson without Docker. */
+  private StepReport step(LessonRun run, int i, Path root, LessonDocker docker) throws IOException {
     Step step = run.lesson().steps().get(i);
     String id = run.lesson().id();
     Optional<Capabilities.Probe> missing = caps.missing(step.requires());
@@ -117,7 +117,7 @@ public final class Verifier {
         cheatsFail = false;
         problems.add("cheat passes: " + oneLine(cheat));
       }
-      again(run, before, i, problems);
+      again(run, before, i, docker, problems);
     }
     boolean acceptsPass = true;
     for (String accepted : step.accepts()) {
@@ -126,7 +126,7 @@ public final class Verifier {
         acceptsPass = false;
         problems.add("accepted answer fails: " + oneLine(accepted) + " -> " + oneLine(r.reason()));
       }
-      again(run, before, i, problems);
+      again(run, before, i, docker, problems);
     }
     Result solved = attempt(run, step.solve());
     if (!solved.passed()) {
@@ -151,7 +151,8 @@ public final class Verifier {
    * The step from its beginning again: files as before its setup (only what differs is copied:
    * a venv is thousands of files), engine objects added since then removed, then the setup.
    */
-  private void again(LessonRun run, Path before, int i, List<String> problems) throws IOException {
+  private void again(LessonRun run, Path before, int i, LessonDocker docker, List<String> problems)
+      throws IOException {
     WorkspaceSync.restore(before, run.workspace());
     if (docker != null) {
       docker.undoAttempt();

@@ -52,14 +52,11 @@ class LessonsVerifyTest {
     List<String> alone = new ArrayList<>(dirs.keySet());
     for (List<String> courses : LANES) {
       List<String> lane = new ArrayList<>();
-      for (String course : courses) {
-        catalog.courses().stream().filter(c -> c.id().equals(course)).findFirst().ifPresent(c -> {
-          for (String id : c.lessonIds()) {
-            dirs.keySet().stream().filter(n -> catalog.lesson(id).map(l -> root.relativize(l.dir()).toString()
-                .equals(n)).orElse(false)).findFirst().ifPresent(lane::add);
-          }
-        });
-      }
+      catalog.courses().stream().filter(c -> courses.contains(c.id())).flatMap(c -> c.lessonIds().stream())
+          .flatMap(id -> catalog.lesson(id).stream())
+          .map(l -> root.relativize(l.dir()).toString())
+          .filter(dirs::containsKey)
+          .forEach(lane::add);
       alone.removeAll(lane);
       lanes.add(lane);
     }
