@@ -7,6 +7,8 @@ import java.util.regex.Pattern;
 
 /** A process called {@code name}, or whose command line matches {@code cmdline}, is running (or gone). */
 final class ProcessCheck {
+  private static final java.time.Duration GRACE = java.time.Duration.ofMillis(200);
+
   private ProcessCheck() {}
 
   static Result check(CheckSpec spec, Context ctx) {
@@ -23,6 +25,8 @@ final class ProcessCheck {
       }
       return Result.fail(m.get(name != null ? "check.process.none" : "check.process.none-cmdline", what));
     }
+    // the learner's kill may have been sent a moment ago: give the process time to end
+    found = Machine.stillRunningAfter(found, GRACE);
     if (found.isEmpty()) {
       return Result.PASS;
     }

@@ -136,6 +136,28 @@ public final class Machine {
   }
 
   /**
+   * Those of {@code procs} still running after up to {@code grace}: a process that was just sent
+   * a signal by the command before the check may need a moment to end. Reads only their /proc
+   * entries, every 10 ms, and returns as soon as all are gone.
+   */
+  public static List<Proc> stillRunningAfter(List<Proc> procs, java.time.Duration grace) {
+    long until = System.nanoTime() + grace.toNanos();
+    List<Proc> alive = procs;
+    while (true) {
+      alive = alive.stream().filter(p -> !dead((int) p.pid())).toList();
+      if (alive.isEmpty() || System.nanoTime() >= until) {
+        return alive;
+      }
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return alive;
+      }
+    }
+  }
+
+  /**
    * A zombie (killed, not yet reaped: here init may leave one for seconds) is not running, but
    * OSHI may not report it as one; /proc says for sure.
    */
