@@ -5,26 +5,41 @@ import dev.shellcamp.ui.Theme;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.jline.terminal.Attributes;
 import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
-import org.jline.utils.Display;
 import org.jline.utils.InfoCmp.Capability;
-import org.jline.utils.NonBlockingReader;
 
 /**
- * The full-screen monitor on a terminal. This thread reads keys and draws; a sampler thread
- * makes snapshots. The alternate screen keeps whatever was on the terminal (the REPL's
- * scrollback, its prompt) untouched, and every mode change is undone in finally, as JLine's
- * TTop does, so `q`, an exception or Ctrl-C all leave the terminal as they found it.
+ * The full-screen monitor on a terminal. This thread draws and acts on keys; a sampler thread
+ * makes snapshots and a key thread reads the keyboard, and both wake it through one queue, so an
+ * idle screen sleeps until the next snapshot. The alternate screen keeps whatever was on the
+ * terminal (the REPL's scrollback, its prompt) untouched, and every mode change is undone in
+ * finally, as JLine's TTop does, so `q`, an exception or Ctrl-C all leave the terminal as they
+ * found it.
  */
 public final class MonitorScreen {
+  /** What wakes the screen: keys typed, a new snapshot (or a failed one), a resize, the terminal gone. */
+  private record Event(Kind kind, String text) {
+    enum Kind { KEYS, SAMPLED, RESIZED, GONE }
+  }
+
+  private static final Event SAMPLED = new Event(Event.Kind.SAMPLED, "");
+  /** How long an escape sequence cut between two reads may wait for its rest before ESC is Escape. */
+  private static final long ESCAPE_WAIT_MS = 50;
+
   private final Terminal terminal;
   private final Renderer renderer;
   private final Messages m;
-  private final Duration interval;
+  private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
   private final SamplerThread sampler;
-  private volatile boolean resized;
+  private final KeyInput keys;
+  private final Frame frame = new Frame();
+  private final StringBuilder out = new StringBuilder(16 * 1024);
+  private final StringBuilder typed = new StringBuilder();
   private View view = View.START;
   private Snapshot shown;
 
@@ -32,8 +47,8 @@ public final class MonitorScreen {
     this.terminal = terminal;
     this.renderer = new Renderer(theme, m);
     this.m = m;
-    this.interval = interval;
-    this.sampler = new SamplerThread(interval);
+    this.sampler = new SamplerThread(interval, () -> events.add(SAMPLED));
+    this.keys = new KeyInput(terminal, k -> events.add(k == null ? new Event(Event.Kind.GONE, "") : new Event(Event.Kind.KEYS, k)));
   }
 
   /** Runs until the learner presses q (or Ctrl-C); the terminal is back as it was when this returns. */
@@ -50,20 +65,22 @@ public final class MonitorScreen {
       Attributes raw = new Attributes(terminal.getAttributes());
       raw.setLocalFlag(Attributes.LocalFlag.ISIG, false);
       terminal.setAttributes(raw);
-      previousWinch = terminal.handle(Terminal.Signal.WINCH, s -> resized = true);
+      previousWinch = terminal.handle(Terminal.Signal.WINCH, s -> events.add(new Event(Event.Kind.RESIZED, "")));
       Runtime.getRuntime().addShutdownHook(onKill);
       terminal.puts(Capability.enter_ca_mode);
       terminal.puts(Capability.cursor_invisible);
-      Display display = new Display(terminal, true);
       Size size = size();
       fullScrollRegion(size);
-      display.resize(size.getRows(), size.getColumns());
-      display.clear();
+      terminal.puts(Capability.clear_screen);
       shown = Snapshot.pending();
-      draw(display, size);  // before OSHI's slow start: the learner sees the screen at once
+      draw(size);  // before OSHI's slow start: the learner sees the screen at once
       sampler.start();
-      loop(display, size);
+      keys.start();
+      loop(size);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     } finally {
+      keys.close();
       sampler.close();
       leaveScreen();
       terminal.setAttributes(saved);
@@ -78,27 +95,29 @@ public final class MonitorScreen {
     }
   }
 
-  private void loop(Display display, Size size) {
-    NonBlockingReader in = terminal.reader();
+  /** Sleeps until something happens: nothing here wakes on a timer, so an idle screen costs no CPU. */
+  private void loop(Size size) throws InterruptedException {
     while (true) {
-      int c;
-      try {
-        // Wait for a key until the next snapshot is due rather than waking every 100 ms: each
-        // return through JLine's reader costs ≈ 0.08 ms while the code is interpreted. At most
-        // 250 ms, so a resize (a flag set by SIGWINCH) is still drawn at once to the eye.
-        c = in.read(Math.max(10, Math.min(250, sampler.millisToNext() + 2)));
-      } catch (IOException e) {
-        return;
-      }
-      if (c == NonBlockingReader.EOF) {
-        return;
-      }
+      Event e = typed.length() == 0 ? events.take() : events.poll(ESCAPE_WAIT_MS, TimeUnit.MILLISECONDS);
       boolean dirty = false;
-      if (c >= 0) {
-        Keys.Key key = Keys.decode(c, in);
-        if (!key(key)) {
-          return;
+      if (e == null || e.kind() == Event.Kind.KEYS) {
+        typed.append(e == null ? "" : e.text());
+        for (Keys.Key k : Keys.take(typed, e == null)) {
+          if (!key(k)) {
+            return;
+          }
+          dirty = true;
         }
+        if (e != null) {
+          keys.more();
+        }
+      } else if (e.kind() == Event.Kind.GONE) {
+        return;
+      } else if (e.kind() == Event.Kind.RESIZED) {
+        size = size();
+        fullScrollRegion(size);
+        terminal.puts(Capability.clear_screen);
+        frame.invalidate();
         dirty = true;
       }
       if (sampler.failure() != null && view.note().isEmpty() && view.mode() == View.Mode.BROWSE) {
@@ -110,17 +129,8 @@ public final class MonitorScreen {
         shown = latest;
         dirty = true;
       }
-      if (resized) {
-        resized = false;
-        size = size();
-        fullScrollRegion(size);
-        display.resize(size.getRows(), size.getColumns());
-        display.clear();
-        terminal.puts(Capability.clear_screen);
-        dirty = true;
-      }
       if (dirty) {
-        draw(display, size);
+        draw(size);
       }
     }
   }
@@ -195,10 +205,13 @@ public final class MonitorScreen {
     view = view.select(rows.get(Math.max(0, Math.min(rows.size() - 1, at + by))).proc().pid());
   }
 
-  private void draw(Display display, Size size) {
-    List<String> lines = renderer.render(shown, view, size.getColumns(), size.getRows());
-    display.updateAnsi(lines, 0);
-    terminal.flush();
+  private void draw(Size size) {
+    out.setLength(0);
+    frame.diff(renderer.render(shown, view, size.getColumns(), size.getRows()), out);
+    if (!out.isEmpty()) {
+      terminal.writer().append(out);
+      terminal.flush();
+    }
   }
 
   private Size size() {

@@ -42,9 +42,16 @@ public final class Sampler {
   private boolean portsPending;
   private long portsCheckedAt;
   private long portsBackoff = 1;
+  /** A one-off snapshot reads kernel threads every time; the screen, refreshing, may skip them. */
+  private final boolean everyProcess;
 
   /** The machine we run on. Creating OSHI's objects is the slow part (≈ 0.1-0.4 s): call it off the render thread. */
   public Sampler() {
+    this(false);
+  }
+
+  private Sampler(boolean everyProcess) {
+    this.everyProcess = everyProcess;
     this.proc = new ProcFs(Path.of("/proc"));
     this.oshi = new OshiParts();
     this.processes = new ProcessTable(proc, oshi.pageSize(), new ProcessTable.Users(Path.of("/etc/passwd")));
@@ -57,7 +64,7 @@ public final class Sampler {
 
   /** One snapshot after a window of {@code window}: rates and process CPU need two readings. */
   public static Snapshot once(Duration window) throws InterruptedException {
-    Sampler s = new Sampler();
+    Sampler s = new Sampler(true);
     s.sample();
     Thread.sleep(Math.max(50, window.toMillis()));
     return s.sample();
@@ -71,13 +78,12 @@ public final class Sampler {
     List<KernelText.Ticks> ticks = proc.load("stat") ? KernelText.cpu(proc.text()) : List.of();
     double total = 0;
     List<Double> cores = new ArrayList<>();
-    double jiffiesPerCore = 0;
+    double coreClock = ticks.isEmpty() ? 0 : (double) ticks.get(0).total() / Math.max(1, ticks.size() - 1);
     if (ticks.size() == lastTicks.size() && !ticks.isEmpty()) {
       total = ticks.get(0).busySince(lastTicks.get(0));
       for (int i = 1; i < ticks.size(); i++) {
         cores.add(ticks.get(i).busySince(lastTicks.get(i)));
       }
-      jiffiesPerCore = (double) (ticks.get(0).total() - lastTicks.get(0).total()) / Math.max(1, ticks.size() - 1);
     } else {
       for (int i = 1; i < ticks.size(); i++) {
         cores.add(0.0);
@@ -103,7 +109,7 @@ public final class Sampler {
     List<Snapshot.Rate> netRates = rates(nets, lastNets, seconds);
     lastNets = nets;
 
-    List<Snapshot.Proc> procs = processes.read(jiffiesPerCore);
+    List<Snapshot.Proc> procs = everyProcess ? processes.readAll(coreClock) : processes.read(coreClock);
 
     if (calls % 5 == 0) {
       filesystems = oshi.filesystems();

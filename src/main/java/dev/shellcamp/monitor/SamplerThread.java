@@ -13,11 +13,12 @@ final class SamplerThread implements AutoCloseable {
   private volatile Snapshot latest;
   private volatile boolean running = true;
   private volatile String failure;
-  /** When the next snapshot should be there (System.nanoTime), so the screen need not poll for it. */
-  private volatile long due = System.nanoTime() + 250_000_000L;
+  private final Runnable changed;
 
-  SamplerThread(Duration interval) {
+  /** {@code changed} runs on the sampling thread after each new snapshot, and when sampling fails. */
+  SamplerThread(Duration interval, Runnable changed) {
     this.interval = interval;
+    this.changed = changed;
     this.thread = new Thread(this::run, "shellcamp-sampler");
     thread.setDaemon(true);
   }
@@ -28,11 +29,6 @@ final class SamplerThread implements AutoCloseable {
 
   Snapshot latest() {
     return latest;
-  }
-
-  /** Milliseconds until the next snapshot is due, 0 when it is already late. */
-  long millisToNext() {
-    return Math.max(0, (due - System.nanoTime()) / 1_000_000);
   }
 
   /** Why sampling stopped (OSHI or /proc failed), or null. */
@@ -48,11 +44,9 @@ final class SamplerThread implements AutoCloseable {
       Thread.sleep(Math.min(250, interval.toMillis()));
       long next = System.nanoTime();
       while (running) {
-        long took = System.nanoTime();
         latest = s.sample();
-        took = System.nanoTime() - took;
+        changed.run();
         next += interval.toNanos();
-        due = next + took;
         long wait = next - System.nanoTime();
         if (wait > 0) {
           Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
@@ -65,6 +59,7 @@ final class SamplerThread implements AutoCloseable {
     } catch (RuntimeException | LinkageError e) {
       // the screen stays up and says so; the learner quits with q as always
       failure = e.getMessage() == null ? e.toString() : e.getMessage();
+      changed.run();
     }
   }
 
