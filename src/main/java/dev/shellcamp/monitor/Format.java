@@ -52,8 +52,12 @@ final class Format {
   static String uptime(double seconds) {
     long s = (long) seconds;
     long d = s / 86400;
-    String hms = String.format(Locale.ROOT, "%02d:%02d:%02d", (s / 3600) % 24, (s / 60) % 60, s % 60);
+    String hms = two(s / 3600 % 24) + ":" + two(s / 60 % 60) + ":" + two(s % 60);
     return d > 0 ? d + "d " + hms : hms;
+  }
+
+  private static String two(long n) {
+    return n < 10 ? "0" + n : Long.toString(n);
   }
 
   /** The last {@code width} values (0-100) as block characters. */

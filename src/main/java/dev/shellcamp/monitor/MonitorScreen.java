@@ -31,6 +31,7 @@ public final class MonitorScreen {
   /** How long an escape sequence cut between two reads may wait for its rest before ESC is Escape. */
   private static final long ESCAPE_WAIT_MS = 50;
 
+
   private final Terminal terminal;
   private final Renderer renderer;
   private final Messages m;

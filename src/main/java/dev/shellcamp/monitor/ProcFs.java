@@ -2,16 +2,30 @@ package dev.shellcamp.monitor;
 
 import java.io.FileInputStream;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Reads small /proc files into one reused buffer. The monitor reads a few hundred of them a
  * second; Files.readString would allocate a channel, a decoder and a string for each.
  */
-final class ProcFs {
+final class ProcFs implements AutoCloseable {
   final Path root;
   private final String prefix;
+  /**
+   * Files kept open between refreshes. /proc makes a file's text anew when it is read from its
+   * start, so a kept file costs lseek and read (as top reads /proc/stat) where a fresh one costs
+   * open, fstat, read, read and close, plus a Cleaner for each FileInputStream. A process's file
+   * read after it ended fails rather than showing another process that got its pid.
+   */
+  private final Map<String, RandomAccessFile> kept = new HashMap<>();
+  /** Well under the usual limit of 1024 descriptors; files past it are opened each time. */
+  private static final int MAX_KEPT = 400;
+  /** The JDK reads into a stack buffer up to 8 KiB and mallocs for anything larger. */
+  private static final int CHUNK = 8192;
   private byte[] buf = new byte[16 * 1024];
   private int len;
 
@@ -32,6 +46,73 @@ final class ProcFs {
    */
   boolean loadRecord(String relative) {
     return load(relative, true);
+  }
+
+  /** Like {@link #load(String)}, keeping the file open for the next refresh. */
+  boolean reload(String relative) {
+    return reload(relative, false);
+  }
+
+  /** Like {@link #loadRecord(String)}, keeping the file open for the next refresh. */
+  boolean reloadRecord(String relative) {
+    return reload(relative, true);
+  }
+
+  private boolean reload(String relative, boolean oneRead) {
+    RandomAccessFile f = kept.get(relative);
+    if (f == null) {
+      if (kept.size() >= MAX_KEPT) {
+        return load(relative, oneRead);
+      }
+      try {
+        f = new RandomAccessFile(prefix + relative, "r");
+      } catch (IOException e) {
+        return false;
+      }
+      kept.put(relative, f);
+    }
+    len = 0;
+    try {
+      f.seek(0);
+      while (true) {
+        if (buf.length - len < CHUNK) {
+          byte[] bigger = new byte[buf.length * 2];
+          System.arraycopy(buf, 0, bigger, 0, len);
+          buf = bigger;
+        }
+        int n = f.read(buf, len, CHUNK);
+        if (n < 0) {
+          return true;
+        }
+        len += n;
+        if (oneRead && n < CHUNK) {
+          return true;
+        }
+      }
+    } catch (IOException e) {
+      forget(relative); // the process ended
+      return false;
+    }
+  }
+
+  /** Closes a kept file (its process ended). */
+  void forget(String relative) {
+    RandomAccessFile f = kept.remove(relative);
+    if (f != null) {
+      try {
+        f.close();
+      } catch (IOException e) {
+        // nothing was written: nothing to lose
+      }
+    }
+  }
+
+  /** Closes every kept file. */
+  @Override
+  public void close() {
+    for (String f : kept.keySet().toArray(new String[0])) {
+      forget(f);
+    }
   }
 
   private boolean load(String relative, boolean oneRead) {

@@ -78,7 +78,7 @@ final class ProcessTable {
         out.add(before.shown);
         continue;
       }
-      if (!proc.loadRecord(n + "/stat")) {
+      if (!proc.reloadRecord(n + "/stat")) {
         continue; // ended between the listing and the read
       }
       ProcFs.Stat st = proc.stat();
@@ -96,6 +96,11 @@ final class ProcessTable {
           command);
       now.put(pid, new Seen(st.startTime(), st.comm(), st.ticks(), coreClock, command, user, row));
       out.add(row);
+    }
+    for (Long gone : seen.keySet()) {
+      if (!now.containsKey(gone)) {
+        proc.forget(gone + "/stat");
+      }
     }
     seen = now;
     return out;

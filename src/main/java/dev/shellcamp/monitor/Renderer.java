@@ -6,7 +6,6 @@ import dev.shellcamp.ui.Width;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
@@ -21,9 +20,16 @@ public final class Renderer {
   private final Theme theme;
   private final Messages m;
 
+  /** The fixed texts of a frame, looked up once: a bundle lookup per label per frame adds up at a 1 s refresh. */
+  private final Map<String, String> labels = new java.util.HashMap<>();
+
   public Renderer(Theme theme, Messages messages) {
     this.theme = theme;
     this.m = messages;
+  }
+
+  private String label(String key) {
+    return labels.computeIfAbsent(key, m::get);
   }
 
   /** The plain frame `monitor --once` prints: the default view, every panel, the busiest processes. */
@@ -39,8 +45,8 @@ public final class Renderer {
     height = Math.max(1, height);
     List<String> out = new ArrayList<>();
     if (!s.ready()) {
-      out.add(new Line(width).add(m.get("monitor.title"), theme::bold).toString());
-      out.add(new Line(width).add(m.get("monitor.sampling"), theme::dim).toString());
+      out.add(new Line(width).add(label("monitor.title"), theme::bold).toString());
+      out.add(new Line(width).add(label("monitor.sampling"), theme::dim).toString());
     } else {
       List<String> top = top(s, width);
       int room = Math.max(0, height - 1 - (MIN_PROCESS_ROWS + 1));
@@ -61,14 +67,14 @@ public final class Renderer {
 
   private List<String> top(Snapshot s, int w) {
     List<String> out = new ArrayList<>();
-    String load = s.load().isEmpty() ? "" : String.format(Locale.ROOT, "%.2f %.2f %.2f", s.load().get(0),
-        s.load().get(Math.min(1, s.load().size() - 1)), s.load().get(s.load().size() - 1));
-    out.add(new Line(w).add(m.get("monitor.title"), theme::bold).add("  " + s.host(), theme::accent)
-        .add("  " + m.get("monitor.uptime") + " " + Format.uptime(s.uptimeSeconds()))
-        .add("  " + m.get("monitor.load") + " " + load).add("  " + s.os(), theme::dim).toString());
+    String load = s.load().isEmpty() ? "" : Format.fixed(s.load().get(0), 2) + " "
+        + Format.fixed(s.load().get(Math.min(1, s.load().size() - 1)), 2) + " " + Format.fixed(s.load().get(s.load().size() - 1), 2);
+    out.add(new Line(w).add(label("monitor.title"), theme::bold).add("  " + s.host(), theme::accent)
+        .add("  " + label("monitor.uptime") + " " + Format.uptime(s.uptimeSeconds()))
+        .add("  " + label("monitor.load") + " " + load).add("  " + s.os(), theme::dim).toString());
 
     Snapshot.Cpu cpu = s.cpu();
-    Line c = new Line(w).add(Line.fit(m.get("monitor.cpu"), 5, false), theme::heading);
+    Line c = new Line(w).add(Line.fit(label("monitor.cpu"), 5, false), theme::heading);
     int barW = Math.max(10, Math.min(40, w / 3));
     bar(c, cpu.total() / 100, Format.percent(cpu.total()), barW);
     c.add("  ").add(Format.sparkline(cpu.history(), Math.max(0, Math.min(60, c.left() - 20))), theme::accent);
@@ -78,40 +84,40 @@ public final class Renderer {
 
     Snapshot.Memory mem = s.memory();
     int half = Math.max(10, (w - 12) / 2);
-    Line ml = new Line(w).add(Line.fit(m.get("monitor.memory"), 5, false), theme::heading);
+    Line ml = new Line(w).add(Line.fit(label("monitor.memory"), 5, false), theme::heading);
     bar(ml, mem.total() == 0 ? 0 : (double) mem.used() / mem.total(),
         Format.bytes(mem.used()) + "/" + Format.bytes(mem.total()), half);
-    ml.add(" ").add(Line.fit(m.get("monitor.swap"), 5, false), theme::heading);
+    ml.add(" ").add(Line.fit(label("monitor.swap"), 5, false), theme::heading);
     bar(ml, mem.swapTotal() == 0 ? 0 : (double) mem.swapUsed() / mem.swapTotal(),
         Format.bytes(mem.swapUsed()) + "/" + Format.bytes(mem.swapTotal()), Math.max(4, ml.left()));
     out.add(ml.toString());
 
     Snapshot.Limits lim = s.limits();
     if (lim.any()) {
-      String cpuText = Double.isNaN(lim.cpuCores()) ? m.get("monitor.no-limit")
-          : m.get("monitor.cores-limit", String.format(Locale.ROOT, "%.2f", lim.cpuCores()));
-      String memText = lim.memoryLimit() < 0 ? m.get("monitor.no-limit")
+      String cpuText = Double.isNaN(lim.cpuCores()) ? label("monitor.no-limit")
+          : m.get("monitor.cores-limit", Format.fixed(lim.cpuCores(), 2));
+      String memText = lim.memoryLimit() < 0 ? label("monitor.no-limit")
           : (lim.memoryUsed() >= 0 ? Format.bytes(lim.memoryUsed()) + "/" : "") + Format.bytes(lim.memoryLimit());
       out.add(new Line(w).add(m.get("monitor.cgroup", lim.cgroupVersion()), theme::warn)
-          .add("  " + m.get("monitor.cpu") + " " + cpuText + "  " + m.get("monitor.memory") + " " + memText).toString());
+          .add("  " + label("monitor.cpu") + " " + cpuText + "  " + label("monitor.memory") + " " + memText).toString());
     } else if (lim.container()) {
-      out.add(new Line(w).add(m.get("monitor.container-unlimited"), theme::warn).toString());
+      out.add(new Line(w).add(label("monitor.container-unlimited"), theme::warn).toString());
     }
 
     for (Snapshot.Fs fs : s.filesystems()) {
-      Line l = new Line(w).add(Line.fit(m.get("monitor.disk"), 5, false), theme::heading);
+      Line l = new Line(w).add(Line.fit(label("monitor.disk"), 5, false), theme::heading);
       bar(l, fs.total() == 0 ? 0 : (double) fs.used() / fs.total(), Format.bytes(fs.used()) + "/" + Format.bytes(fs.total()),
           Math.max(10, Math.min(30, w / 4)));
       l.add(" " + m.get("monitor.free", Format.bytes(fs.available())) + "  ").add(fs.mount(), theme::bold)
           .add(" " + fs.device() + " " + fs.type(), theme::dim);
       out.add(l.toString());
     }
-    Line io = new Line(w).add(Line.fit(m.get("monitor.io"), 5, false), theme::heading);
+    Line io = new Line(w).add(Line.fit(label("monitor.io"), 5, false), theme::heading);
     for (Snapshot.Rate d : s.disks()) {
       io.add(d.name(), theme::bold).add(" r " + Format.rate(d.in()) + " w " + Format.rate(d.out()) + "   ");
     }
     out.add(io.toString());
-    Line net = new Line(w).add(Line.fit(m.get("monitor.net"), 5, false), theme::heading);
+    Line net = new Line(w).add(Line.fit(label("monitor.net"), 5, false), theme::heading);
     List<Snapshot.Rate> nets = new ArrayList<>(s.networks());
     nets.sort((a, b) -> Boolean.compare(a.name().equals("lo"), b.name().equals("lo")));
     for (Snapshot.Rate n : nets) {
@@ -165,19 +171,19 @@ public final class Renderer {
   private List<String> gpu(Snapshot.GpuPanel g, int w) {
     List<String> out = new ArrayList<>();
     if (g.gpus().isEmpty()) {
-      String why = g.problem() == null ? m.get("monitor.gpu-unknown")
-          : g.problem().equals("absent") ? m.get("monitor.no-gpu") : g.problem();
-      out.add(new Line(w).add(Line.fit(m.get("monitor.gpu"), 5, false), theme::heading).add(why, theme::dim).toString());
+      String why = g.problem() == null ? label("monitor.gpu-unknown")
+          : g.problem().equals("absent") ? label("monitor.no-gpu") : g.problem();
+      out.add(new Line(w).add(Line.fit(label("monitor.gpu"), 5, false), theme::heading).add(why, theme::dim).toString());
       return out;
     }
     for (Snapshot.Gpu gpu : g.gpus()) {
-      Line l = new Line(w).add(Line.fit(m.get("monitor.gpu") + gpu.index(), 5, false), theme::heading);
+      Line l = new Line(w).add(Line.fit(label("monitor.gpu") + gpu.index(), 5, false), theme::heading);
       bar(l, gpu.utilization() == null ? 0 : gpu.utilization() / 100,
-          gpu.utilization() == null ? "N/A" : String.format(Locale.ROOT, "%.0f%%", gpu.utilization()), 12);
+          gpu.utilization() == null ? "N/A" : Format.fixed(gpu.utilization(), 0) + "%", 12);
       String mem = gpu.memoryUsedMiB() == null || gpu.memoryTotalMiB() == null ? "N/A"
           : Format.bytes(gpu.memoryUsedMiB() * 1048576.0) + "/" + Format.bytes(gpu.memoryTotalMiB() * 1048576.0);
-      String temp = gpu.temperature() == null ? "N/A" : String.format(Locale.ROOT, "%.0f°C", gpu.temperature());
-      l.add(" " + m.get("monitor.gpu-memory") + " " + mem + "  " + temp + "  ").add(gpu.name(), theme::bold);
+      String temp = gpu.temperature() == null ? "N/A" : Format.fixed(gpu.temperature(), 0) + "°C";
+      l.add(" " + label("monitor.gpu-memory") + " " + mem + "  " + temp + "  ").add(gpu.name(), theme::bold);
       out.add(l.toString());
     }
     return out;
@@ -192,9 +198,9 @@ public final class Renderer {
       entries.putIfAbsent(l.port() + "/" + l.pid(), l.port() + " " + (l.pid() < 0 ? "?" : l.command() + "(" + l.pid() + ")"));
     }
     List<String> out = new ArrayList<>();
-    Line l = new Line(w).add(Line.fit(m.get("monitor.ports"), 6, false), theme::heading);
+    Line l = new Line(w).add(Line.fit(label("monitor.ports"), 6, false), theme::heading);
     if (entries.isEmpty()) {
-      l.add(m.get("monitor.no-ports"), theme::dim);
+      l.add(label("monitor.no-ports"), theme::dim);
     }
     int i = 0;
     for (String e : entries.values()) {
@@ -224,11 +230,11 @@ public final class Renderer {
     }
     String mark = "▼";
     Line h = new Line(w).add(" ")
-        .add(Line.fit(m.get("monitor.col.pid") + (v.sort() == View.Sort.PID ? mark : ""), 7, true))
-        .add(" ").add(Line.fit(m.get("monitor.col.user"), 9, false))
-        .add(Line.fit(m.get("monitor.col.cpu") + (v.sort() == View.Sort.CPU ? mark : ""), 7, true))
-        .add(Line.fit(m.get("monitor.col.mem") + (v.sort() == View.Sort.MEMORY ? mark : ""), 7, true))
-        .add(Line.fit(m.get("monitor.col.rss"), 7, true)).add(" S ").add(m.get("monitor.col.command"));
+        .add(Line.fit(label("monitor.col.pid") + (v.sort() == View.Sort.PID ? mark : ""), 7, true))
+        .add(" ").add(Line.fit(label("monitor.col.user"), 9, false))
+        .add(Line.fit(label("monitor.col.cpu") + (v.sort() == View.Sort.CPU ? mark : ""), 7, true))
+        .add(Line.fit(label("monitor.col.mem") + (v.sort() == View.Sort.MEMORY ? mark : ""), 7, true))
+        .add(Line.fit(label("monitor.col.rss"), 7, true)).add(" S ").add(label("monitor.col.command"));
     String head = h.toString() + " ".repeat(Math.max(0, h.left()));
     out.add(theme.color() ? "\u001b[7m" + head + "\u001b[0m" : head);
     List<ProcessOrder.Row> order = ProcessOrder.rows(s.processes(), v);
@@ -277,8 +283,8 @@ public final class Renderer {
   private String footer(View v, Snapshot s, int w) {
     Line l = new Line(w);
     switch (v.mode()) {
-      case FILTER -> l.add(m.get("monitor.filter-prompt") + " ", theme::bold).add(v.input() + "▏")
-          .add("  " + m.get("monitor.filter-keys"), theme::dim);
+      case FILTER -> l.add(label("monitor.filter-prompt") + " ", theme::bold).add(v.input() + "▏")
+          .add("  " + label("monitor.filter-keys"), theme::dim);
       case CONFIRM_KILL -> {
         Snapshot.Proc p = s.processes().stream().filter(x -> x.pid() == v.selectedPid()).findFirst().orElse(null);
         String what = p == null ? Long.toString(v.selectedPid()) : p.pid() + " (" + p.command() + ")";
@@ -290,7 +296,7 @@ public final class Renderer {
         } else if (!v.filter().isEmpty()) {
           l.add(m.get("monitor.filtered", v.filter()), theme::accent).add("  ");
         }
-        l.add(m.get("monitor.keys"), theme::dim);
+        l.add(label("monitor.keys"), theme::dim);
       }
     }
     return l.toString();

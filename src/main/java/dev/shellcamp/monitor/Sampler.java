@@ -13,10 +13,10 @@ import java.util.Map;
  * memory, processes, disk and network counters); the slow or costly ones are refreshed less
  * often and reused in between: file systems every 5th call, the cgroup every 5th, the GPU every
  * 3rd, and OSHI's socket-to-process mapping (a walk of every process's fds) only when the set of
- * listening sockets in /proc/net/tcp changed or an owner ended; /proc/net/tcp is looked at when
- * the TCP socket counts moved (with a back-off while sockets churn) or every 30th call.
+ * listening sockets changed or an owner ended. That set is asked of the kernel over netlink on
+ * every call, or, where netlink is refused, read from /proc/net/tcp now and then.
  */
-public final class Sampler {
+public final class Sampler implements AutoCloseable {
   private static final int HISTORY = 120;
 
   private final ProcFs proc;
@@ -24,6 +24,8 @@ public final class Sampler {
   private final Cgroup cgroup;
   private final NvidiaSmi smi;
   private final OshiParts oshi;
+  /** The kernel's listening sockets over netlink; null where it is refused (then /proc/net/tcp). */
+  private final ListenSockets listening;
   private final String host;
   private final String os;
   private final String model;
@@ -51,7 +53,13 @@ public final class Sampler {
   }
 
   private Sampler(boolean everyProcess) {
+    this(everyProcess, true);
+  }
+
+  /** {@code netlink} false: the /proc/net/tcp way only, as where netlink is refused (tests). */
+  Sampler(boolean everyProcess, boolean netlink) {
     this.everyProcess = everyProcess;
+    this.listening = netlink ? ListenSockets.open() : null;
     this.proc = new ProcFs(Path.of("/proc"));
     this.oshi = new OshiParts();
     this.processes = new ProcessTable(proc, oshi.pageSize(), new ProcessTable.Users(Path.of("/etc/passwd")));
@@ -64,10 +72,20 @@ public final class Sampler {
 
   /** One snapshot after a window of {@code window}: rates and process CPU need two readings. */
   public static Snapshot once(Duration window) throws InterruptedException {
-    Sampler s = new Sampler(true);
-    s.sample();
-    Thread.sleep(Math.max(50, window.toMillis()));
-    return s.sample();
+    try (Sampler s = new Sampler(true)) {
+      s.sample();
+      Thread.sleep(Math.max(50, window.toMillis()));
+      return s.sample();
+    }
+  }
+
+  /** Closes the /proc files kept open between samples. */
+  @Override
+  public synchronized void close() {
+    proc.close();
+    if (listening != null) {
+      listening.close();
+    }
   }
 
   public synchronized Snapshot sample() {
@@ -75,7 +93,7 @@ public final class Sampler {
     double seconds = lastNanos == 0 ? 0 : (now - lastNanos) / 1e9;
     lastNanos = now;
 
-    List<KernelText.Ticks> ticks = proc.load("stat") ? KernelText.cpu(proc.text()) : List.of();
+    List<KernelText.Ticks> ticks = proc.reload("stat") ? KernelText.cpu(proc.text()) : List.of();
     double total = 0;
     List<Double> cores = new ArrayList<>();
     double coreClock = ticks.isEmpty() ? 0 : (double) ticks.get(0).total() / Math.max(1, ticks.size() - 1);
@@ -97,15 +115,15 @@ public final class Sampler {
       }
     }
 
-    Snapshot.Memory mem = proc.load("meminfo") ? KernelText.memory(proc.text()) : new Snapshot.Memory(0, 0, 0, 0);
-    List<Double> load = proc.load("loadavg") ? KernelText.load(proc.text()) : List.of();
-    double uptime = proc.load("uptime") ? KernelText.uptime(proc.text()) : 0;
+    Snapshot.Memory mem = proc.reload("meminfo") ? KernelText.memory(proc.text()) : new Snapshot.Memory(0, 0, 0, 0);
+    List<Double> load = proc.reload("loadavg") ? KernelText.load(proc.text()) : List.of();
+    double uptime = proc.reload("uptime") ? KernelText.uptime(proc.text()) : 0;
 
-    Map<String, long[]> disks = proc.load("diskstats") ? KernelText.disks(proc.text()) : Map.of();
+    Map<String, long[]> disks = proc.reload("diskstats") ? KernelText.disks(proc.text()) : Map.of();
     disks.keySet().removeIf(n -> !WholeDisks.is(n));
     List<Snapshot.Rate> diskRates = rates(disks, lastDisks, seconds);
     lastDisks = disks;
-    Map<String, long[]> nets = proc.load("net/dev") ? KernelText.networks(proc.text()) : Map.of();
+    Map<String, long[]> nets = proc.reload("net/dev") ? KernelText.networks(proc.text()) : Map.of();
     List<Snapshot.Rate> netRates = rates(nets, lastNets, seconds);
     lastNets = nets;
 
@@ -118,33 +136,19 @@ public final class Sampler {
     if (calls % 3 == 0) {
       gpu = smi == null ? Snapshot.GpuPanel.ABSENT : smi.query();
     }
-    // /proc/net/tcp walks the kernel's whole connection hash table (≈ 5 ms each here, tcp6 the
-    // same) and OSHI's owner lookup walks every process's fds (≈ 16 ms): do both only after the
-    // TCP socket counts in /proc/net/sockstat moved. Busy clients move them every second, so
-    // the wait between two looks doubles (up to 16 calls) while they keep moving and drops back
-    // to none once they rest; every 30th call looks anyway.
-    String counts = socketCounts();
-    boolean moved = !counts.equals(socketCounts);
-    socketCounts = counts;
-    portsPending |= moved;
-    if (!moved && !portsPending) {
-      portsBackoff = 1;
-    }
     Map<Long, String> names = new HashMap<>();
     for (Snapshot.Proc p : procs) {
       names.put(p.pid(), p.name());
     }
-    if (calls % 30 == 0 || portsPending && calls - portsCheckedAt >= portsBackoff) {
-      // OSHI only when a listening socket came, went or lost its owner: asking it every 30th
-      // call regardless cost ≈ 16-25 ms each time, ≈ 0.07 % of a core on a quiet machine
-      String signature = listenSignature();
-      if (!signature.equals(listenSignature) || ownerGone(names)) {
-        sockets = oshi.listening();
-        listenSignature = signature;
-      }
-      portsCheckedAt = calls;
-      portsPending = false;
-      portsBackoff = Math.min(16, portsBackoff * 2);
+    String signature = listening == null ? null : listening.signature();
+    if (signature == null) {
+      signature = signatureNowAndThen();
+    }
+    // OSHI's owner lookup walks every process's fds (≈ 16-25 ms): only when a listening socket
+    // came, went or lost its owner
+    if (signature != null && (!signature.equals(listenSignature) || ownerGone(names))) {
+      sockets = oshi.listening();
+      listenSignature = signature;
     }
     calls++;
 
@@ -171,6 +175,30 @@ public final class Sampler {
       }
     }
     return out;
+  }
+
+  /**
+   * Without netlink: the listening sockets from /proc/net/tcp and tcp6, which walk the kernel's
+   * whole connection hash table (≈ 5 ms each here), so only after the TCP socket counts in
+   * /proc/net/sockstat moved, and every 30th call anyway. Busy clients move the counts every
+   * second, so the wait between two looks doubles (up to 16 calls) while they keep moving and
+   * drops back to none once they rest. Null when this call does not look.
+   */
+  private String signatureNowAndThen() {
+    String counts = socketCounts();
+    boolean moved = !counts.equals(socketCounts);
+    socketCounts = counts;
+    portsPending |= moved;
+    if (!moved && !portsPending) {
+      portsBackoff = 1;
+    }
+    if (calls % 30 != 0 && !(portsPending && calls - portsCheckedAt >= portsBackoff)) {
+      return null;
+    }
+    portsCheckedAt = calls;
+    portsPending = false;
+    portsBackoff = Math.min(16, portsBackoff * 2);
+    return listenSignature();
   }
 
   /** A listening socket whose owner ended (a server whose parent kept the socket): OSHI must look again. */
@@ -207,7 +235,7 @@ public final class Sampler {
         continue;
       }
       for (String line : proc.text().split("\n")) {
-        String[] c = line.trim().split("\\s+");
+        String[] c = KernelText.words(line, 0, line.length());
         if (c.length > 9 && c[3].equals("0A")) {
           b.append(c[1]).append('/').append(c[9]).append(' ');
         }

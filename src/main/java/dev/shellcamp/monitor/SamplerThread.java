@@ -37,8 +37,7 @@ final class SamplerThread implements AutoCloseable {
   }
 
   private void run() {
-    try {
-      Sampler s = new Sampler();
+    try (Sampler s = new Sampler()) {
       s.sample();
       // the first figures after a short window, then at the chosen refresh
       Thread.sleep(Math.min(250, interval.toMillis()));
