@@ -16,12 +16,10 @@ import java.util.Map;
  * its stat file; the command line and owner are read once per process and kept.
  */
 final class ProcessTable {
-  static final int KERNEL_EVERY = 10;
   private final ProcFs proc;
   private final long pageSize;
   private final Users users;
   private Map<Long, Seen> seen = new HashMap<>();
-  private long calls;
 
   /**
    * What we remember of a process between readings; startTime tells a reused pid apart, and
@@ -37,17 +35,18 @@ final class ProcessTable {
   }
 
   /**
-   * Reads every process. {@code coreClock} is how long one core's clock has run (USER_HZ ticks
-   * from /proc/stat over the number of cores), so a process's CPU is the ticks it used over the
-   * ticks one core had since that process was last read.
+   * Reads every process for the screen. {@code coreClock} is how long one core's clock has run
+   * (USER_HZ ticks from /proc/stat over the number of cores), so a process's CPU is the ticks it
+   * used over the ticks one core had since that process was last read.
    *
-   * <p>A known kernel thread is read again only on every {@value #KERNEL_EVERY}th call and keeps
-   * its last row in between: the view hides kernel threads (as htop does), and on a quiet machine
-   * they are most of /proc, 58 of 65 entries here, each read costing the kernel ≈ 12 µs of
-   * do_task_stat. A pid that is gone from /proc is dropped on every call all the same.
+   * <p>A kernel thread seen before keeps its first row and is not read again, as htop does while
+   * it hides them: the screen never shows kernel threads, and on a quiet machine they are most of
+   * /proc (58 of 65 entries here, each read ≈ 12 µs of the kernel's do_task_stat). A pid gone from
+   * /proc is dropped at once; a kernel thread's pid taken by a new process before the next
+   * refresh would need the pid counter to wrap in between.
    */
   List<Snapshot.Proc> read(double coreClock) {
-    return read(coreClock, calls++ % KERNEL_EVERY == 0);
+    return read(coreClock, false);
   }
 
   /** Every process now, kernel threads included (a one-off snapshot). */
