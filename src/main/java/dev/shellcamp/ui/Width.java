@@ -20,9 +20,14 @@ public final class Width {
         esc = true;
         continue;
       }
-      w += Math.max(0, WCWidth.wcwidth(cp));
+      w += columns(cp);
     }
     return w;
+  }
+
+  /** One column for printable ASCII without a table search: most of what a screen holds. */
+  private static int columns(int cp) {
+    return cp >= 0x20 && cp < 0x7f ? 1 : Math.max(0, WCWidth.wcwidth(cp));
   }
 
   public static String padRight(String s, int width) {
@@ -35,7 +40,7 @@ public final class Width {
     int w = 0;
     for (int i = 0; i < s.length(); ) {
       int cp = s.codePointAt(i);
-      int cw = Math.max(0, WCWidth.wcwidth(cp));
+      int cw = columns(cp);
       if (w + cw > width) {
         return s.substring(0, i);
       }
