@@ -6,7 +6,7 @@ start-up; a JVM is still compiling the monitor's code then) and, unless BENCH_MO
 seconds 120-150 (steady). CPU is the sum of the process's threads' run time from
 /proc/PID/task/*/schedstat (ns; 10 ms ticks are too coarse for 0.2 % over 30 s), with
 utime+stime+reaped children from /proc/PID/stat beside it, and the first 5 s (start-up) too."""
-import fcntl, os, pty, select, shutil, struct, sys, termios, time
+import fcntl, os, pty, select, shutil, struct, sys, tempfile, termios, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 HZ = os.sysconf("SC_CLK_TCK")
@@ -81,8 +81,48 @@ def measure(name, argv):
         os.close(fd)
 
 
+def measure_repl():
+    """`:monitor` inside the REPL, opened twice: the second time finds the JIT warm from the first.
+    Whole-process utime+stime (ticks: ended threads count too), with the REPL idle at its prompt
+    beside it, since that is in both figures."""
+    data = tempfile.mkdtemp()
+    pid, fd = pty.fork()
+    if pid == 0:
+        env = dict(os.environ, TERM="xterm-256color", LANG="C.UTF-8", XDG_DATA_HOME=data)
+        os.execvpe(os.path.join(ROOT, "scripts", "shellcamp"), ["shellcamp", "start", "linux/streams"], env)
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+    try:
+        drain(fd, 8)
+        for n in (1, 2):
+            os.write(fd, b":monitor\r")
+            drain(fd, WARMUP)
+            t0, c0 = time.monotonic(), ticks(pid)
+            drain(fd, WINDOW)
+            t1, c1 = time.monotonic(), ticks(pid)
+            print(f"monitor_cpu_pct tool=shellcamp-repl-monitor-open{n} window={WARMUP:.0f}-{WARMUP + WINDOW:.0f}s "
+                  f"ticks_pct={100.0 * (c1 - c0) / HZ / (t1 - t0):.2f} seconds={t1 - t0:.0f}")
+            os.write(fd, b"q")
+            drain(fd, 3)
+        t0, c0 = time.monotonic(), ticks(pid)
+        drain(fd, WINDOW)
+        t1, c1 = time.monotonic(), ticks(pid)
+        print(f"monitor_cpu_pct tool=shellcamp-repl-idle-at-prompt ticks_pct={100.0 * (c1 - c0) / HZ / (t1 - t0):.2f} "
+              f"seconds={t1 - t0:.0f}")
+        os.write(fd, b":quit\r")
+        drain(fd, 3)
+    finally:
+        try:
+            os.kill(pid, 9)
+        except ProcessLookupError:
+            pass
+        os.waitpid(pid, 0)
+        os.close(fd)
+        shutil.rmtree(data, ignore_errors=True)
+
+
 def main():
     measure("shellcamp-monitor-1s", [os.path.join(ROOT, "scripts", "shellcamp"), "monitor", "--interval", "1s"])
+    measure_repl()
     for name, argv in (("htop-d10", ["htop", "-d", "10"]), ("glances-t1", ["glances", "-t", "1"])):
         if shutil.which(argv[0]):
             measure(name, argv)
