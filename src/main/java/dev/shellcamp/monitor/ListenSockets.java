@@ -2,7 +2,6 @@ package dev.shellcamp.monitor;
 
 import com.sun.jna.Native;
 import com.sun.jna.Platform;
-import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
@@ -81,10 +80,14 @@ final class ListenSockets implements AutoCloseable {
   }
 
   private boolean ask(int family, StringBuilder into) {
-    ByteBuffer q = ByteBuffer.wrap(request).order(ByteOrder.nativeOrder());
-    q.putInt(REQUEST_LENGTH).putShort(SOCK_DIAG_BY_FAMILY).putShort(NLM_F_REQUEST_DUMP).putInt(++seq).putInt(0);
-    q.put((byte) family).put((byte) 6).put((byte) 0).put((byte) 0).putInt(1 << TCP_LISTEN);
-    // the socket id that follows (48 bytes) stays zero: every socket
+    // nlmsghdr, then inet_diag_req_v2; the socket id after it (48 bytes) stays zero: every socket
+    put(request, 0, REQUEST_LENGTH, 4);
+    put(request, 4, SOCK_DIAG_BY_FAMILY, 2);
+    put(request, 6, NLM_F_REQUEST_DUMP, 2);
+    put(request, 8, ++seq, 4);
+    request[16] = (byte) family;
+    request[17] = 6; // TCP
+    put(request, 20, 1 << TCP_LISTEN, 4);
     if (send(fd, request, REQUEST_LENGTH, 0) != REQUEST_LENGTH) {
       return false;
     }
@@ -93,31 +96,48 @@ final class ListenSockets implements AutoCloseable {
       if (n <= 0) {
         return false;
       }
-      ByteBuffer r = ByteBuffer.wrap(reply, 0, (int) n).order(ByteOrder.nativeOrder());
       int at = 0;
       while (at + 16 <= n) {
-        int len = r.getInt(at);
-        int type = r.getShort(at + 4) & 0xffff;
+        long len = get(reply, at, 4);
+        long type = get(reply, at + 4, 2);
         if (type == NLMSG_DONE) {
           return true;
         }
         if (type == NLMSG_ERROR || len < 16 || at + len > n) {
           return false;
         }
-        socketWord(r, at + 16, family, into);
-        at += (len + 3) & ~3;
+        socketWord(reply, at + 16, family, into);
+        at += (int) ((len + 3) & ~3);
       }
     }
   }
 
   /** One inet_diag_msg: the port is big-endian at 4, the local address at 8, the inode at 68. */
-  private static void socketWord(ByteBuffer r, int msg, int family, StringBuilder into) {
+  private static void socketWord(byte[] r, int msg, int family, StringBuilder into) {
     into.append(family).append(' ');
     for (int i = 0; i < (family == 2 ? 4 : 16); i++) {
-      into.append(Character.forDigit((r.get(msg + 8 + i) >> 4) & 0xf, 16)).append(Character.forDigit(r.get(msg + 8 + i) & 0xf, 16));
+      into.append(Character.forDigit((r[msg + 8 + i] >> 4) & 0xf, 16)).append(Character.forDigit(r[msg + 8 + i] & 0xf, 16));
     }
-    int port = ((r.get(msg + 4) & 0xff) << 8) | (r.get(msg + 5) & 0xff);
-    into.append(':').append(port).append('/').append(r.getInt(msg + 68) & 0xffffffffL).append(' ');
+    int port = ((r[msg + 4] & 0xff) << 8) | (r[msg + 5] & 0xff);
+    into.append(':').append(port).append('/').append(get(r, msg + 68, 4)).append(' ');
+  }
+
+  // Netlink headers are in the host's byte order. Plain array code rather than a ByteBuffer: at
+  // one refresh a second its chain of methods would stay interpreted and be compiled piece by piece.
+  private static final boolean LITTLE = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
+
+  private static void put(byte[] b, int at, long v, int bytes) {
+    for (int i = 0; i < bytes; i++) {
+      b[at + (LITTLE ? i : bytes - 1 - i)] = (byte) (v >>> (8 * i));
+    }
+  }
+
+  private static long get(byte[] b, int at, int bytes) {
+    long v = 0;
+    for (int i = 0; i < bytes; i++) {
+      v |= (long) (b[at + (LITTLE ? i : bytes - 1 - i)] & 0xff) << (8 * i);
+    }
+    return v;
   }
 
   @Override

@@ -16,14 +16,26 @@ final class ProcessOrder {
   /** A process and the tree drawing in front of its command ("" outside tree view). */
   record Row(Snapshot.Proc proc, String branch) {}
 
+  /**
+   * Written out rather than chained (comparingDouble(…).reversed().thenComparing(…)): each link
+   * of a chain is a method of its own that a 1 s refresh calls too seldom to get compiled soon.
+   */
+  private static final Comparator<Snapshot.Proc> BY_PID = (a, b) -> Long.compare(a.pid(), b.pid());
+  private static final Comparator<Snapshot.Proc> BY_MEMORY = (a, b) -> {
+    int c = Long.compare(b.rss(), a.rss());
+    return c != 0 ? c : Long.compare(a.pid(), b.pid());
+  };
+  // current CPU, from two readings; OSHI's CPU_DESC would sort by lifetime CPU instead
+  private static final Comparator<Snapshot.Proc> BY_CPU = (a, b) -> {
+    int c = Double.compare(b.cpu(), a.cpu());
+    return c != 0 ? c : BY_MEMORY.compare(a, b);
+  };
+
   static Comparator<Snapshot.Proc> comparator(View.Sort sort) {
-    Comparator<Snapshot.Proc> byPid = Comparator.comparingLong(Snapshot.Proc::pid);
     return switch (sort) {
-      // current CPU, from two readings; OSHI's CPU_DESC would sort by lifetime CPU instead
-      case CPU -> Comparator.comparingDouble(Snapshot.Proc::cpu).reversed()
-          .thenComparing(Comparator.comparingLong(Snapshot.Proc::rss).reversed()).thenComparing(byPid);
-      case MEMORY -> Comparator.comparingLong(Snapshot.Proc::rss).reversed().thenComparing(byPid);
-      case PID -> byPid;
+      case CPU -> BY_CPU;
+      case MEMORY -> BY_MEMORY;
+      case PID -> BY_PID;
     };
   }
 
