@@ -9,6 +9,8 @@ utime+stime+reaped children from /proc/PID/stat beside it, and the first 5 s (st
 import fcntl, os, pty, select, shutil, struct, sys, tempfile, termios, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "scripts"))
+from bench import finish  # noqa: E402 (scripts/bench.py: the start-up bench, beside this one)
 HZ = os.sysconf("SC_CLK_TCK")
 WARMUP, WINDOW = 5.0, float(os.environ.get("BENCH_MONITOR_SECONDS", "30"))
 STEADY = float(os.environ.get("BENCH_MONITOR_STEADY", "120"))
@@ -57,12 +59,17 @@ def window(pid, fd, name, label):
           f"ticks_pct={tick_pct:.2f} seconds={t1 - t0:.0f}")
 
 
-def measure(name, argv):
+def spawn(argv, **env):
+    """argv on a new 120x40 PTY, as a terminal would run it."""
     pid, fd = pty.fork()
     if pid == 0:
-        env = dict(os.environ, TERM="xterm-256color", LANG="C.UTF-8")
-        os.execvpe(argv[0], argv, env)
+        os.execvpe(argv[0], argv, dict(os.environ, TERM="xterm-256color", LANG="C.UTF-8", **env))
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+    return pid, fd
+
+
+def measure(name, argv):
+    pid, fd = spawn(argv)
     try:
         drain(fd, WARMUP)
         print(f"monitor_startup_cpu tool={name} first_seconds={WARMUP:.0f} cpu_ms={run_ns(pid) / 1e6:.0f}")
@@ -73,50 +80,35 @@ def measure(name, argv):
     finally:
         os.write(fd, b"q")
         time.sleep(0.5)
-        try:
-            os.kill(pid, 9)
-        except ProcessLookupError:
-            pass
-        os.waitpid(pid, 0)
-        os.close(fd)
+        finish(pid, fd)
+
+
+def ticks_window(pid, fd, name):
+    """Whole-process utime+stime over a window: ticks, since ended threads count there too."""
+    t0, c0 = time.monotonic(), ticks(pid)
+    drain(fd, WINDOW)
+    t1, c1 = time.monotonic(), ticks(pid)
+    print(f"monitor_cpu_pct tool={name} ticks_pct={100.0 * (c1 - c0) / HZ / (t1 - t0):.2f} seconds={t1 - t0:.0f}")
 
 
 def measure_repl():
     """`:monitor` inside the REPL, opened twice: the second time finds the JIT warm from the first.
-    Whole-process utime+stime (ticks: ended threads count too), with the REPL idle at its prompt
-    beside it, since that is in both figures."""
+    The REPL idle at its prompt is measured beside it, since that is in both figures."""
     data = tempfile.mkdtemp()
-    pid, fd = pty.fork()
-    if pid == 0:
-        env = dict(os.environ, TERM="xterm-256color", LANG="C.UTF-8", XDG_DATA_HOME=data)
-        os.execvpe(os.path.join(ROOT, "scripts", "shellcamp"), ["shellcamp", "start", "linux/streams"], env)
-    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+    pid, fd = spawn([os.path.join(ROOT, "scripts", "shellcamp"), "start", "linux/streams"], XDG_DATA_HOME=data)
     try:
         drain(fd, 8)
         for n in (1, 2):
             os.write(fd, b":monitor\r")
             drain(fd, WARMUP)
-            t0, c0 = time.monotonic(), ticks(pid)
-            drain(fd, WINDOW)
-            t1, c1 = time.monotonic(), ticks(pid)
-            print(f"monitor_cpu_pct tool=shellcamp-repl-monitor-open{n} window={WARMUP:.0f}-{WARMUP + WINDOW:.0f}s "
-                  f"ticks_pct={100.0 * (c1 - c0) / HZ / (t1 - t0):.2f} seconds={t1 - t0:.0f}")
+            ticks_window(pid, fd, f"shellcamp-repl-monitor-open{n} window={WARMUP:.0f}-{WARMUP + WINDOW:.0f}s")
             os.write(fd, b"q")
             drain(fd, 3)
-        t0, c0 = time.monotonic(), ticks(pid)
-        drain(fd, WINDOW)
-        t1, c1 = time.monotonic(), ticks(pid)
-        print(f"monitor_cpu_pct tool=shellcamp-repl-idle-at-prompt ticks_pct={100.0 * (c1 - c0) / HZ / (t1 - t0):.2f} "
-              f"seconds={t1 - t0:.0f}")
+        ticks_window(pid, fd, "shellcamp-repl-idle-at-prompt")
         os.write(fd, b":quit\r")
         drain(fd, 3)
     finally:
-        try:
-            os.kill(pid, 9)
-        except ProcessLookupError:
-            pass
-        os.waitpid(pid, 0)
-        os.close(fd)
+        finish(pid, fd)
         shutil.rmtree(data, ignore_errors=True)
 
 
