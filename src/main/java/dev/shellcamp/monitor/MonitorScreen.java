@@ -2,7 +2,6 @@ package dev.shellcamp.monitor;
 
 import dev.shellcamp.ui.Messages;
 import dev.shellcamp.ui.Theme;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -30,7 +29,6 @@ public final class MonitorScreen {
   private static final Event SAMPLED = new Event(Event.Kind.SAMPLED, "");
   /** How long an escape sequence cut between two reads may wait for its rest before ESC is Escape. */
   private static final long ESCAPE_WAIT_MS = 50;
-
 
   private final Terminal terminal;
   private final Renderer renderer;

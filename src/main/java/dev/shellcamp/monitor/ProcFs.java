@@ -71,24 +71,9 @@ final class ProcFs implements AutoCloseable {
       }
       kept.put(relative, f);
     }
-    len = 0;
     try {
       f.seek(0);
-      while (true) {
-        if (buf.length - len < CHUNK) {
-          byte[] bigger = new byte[buf.length * 2];
-          System.arraycopy(buf, 0, bigger, 0, len);
-          buf = bigger;
-        }
-        int n = f.read(buf, len, CHUNK);
-        if (n < 0) {
-          return true;
-        }
-        len += n;
-        if (oneRead && n < CHUNK) {
-          return true;
-        }
-      }
+      return fill(f::read, oneRead);
     } catch (IOException e) {
       forget(relative); // the process ended
       return false;
@@ -116,25 +101,38 @@ final class ProcFs implements AutoCloseable {
   }
 
   private boolean load(String relative, boolean oneRead) {
-    len = 0;
     try (FileInputStream in = new FileInputStream(prefix + relative)) {
-      while (true) {
-        if (len == buf.length) {
-          byte[] bigger = new byte[buf.length * 2];
-          System.arraycopy(buf, 0, bigger, 0, len);
-          buf = bigger;
-        }
-        int n = in.read(buf, len, buf.length - len);
-        if (n < 0) {
-          return true;
-        }
-        len += n;
-        if (oneRead && len < buf.length) {
-          return true;
-        }
-      }
+      return fill(in::read, oneRead);
     } catch (IOException e) {
       return false;
+    }
+  }
+
+  /** read(2) as FileInputStream and RandomAccessFile both offer it. */
+  private interface Source {
+    int read(byte[] b, int off, int len) throws IOException;
+  }
+
+  /**
+   * Reads to the end into the buffer, growing it as needed, at most {@value #CHUNK} bytes a call.
+   * {@code oneRead}: a short read is the end (a one-record file the kernel hands over whole).
+   */
+  private boolean fill(Source in, boolean oneRead) throws IOException {
+    len = 0;
+    while (true) {
+      if (buf.length - len < CHUNK) {
+        byte[] bigger = new byte[buf.length * 2];
+        System.arraycopy(buf, 0, bigger, 0, len);
+        buf = bigger;
+      }
+      int n = in.read(buf, len, CHUNK);
+      if (n < 0) {
+        return true;
+      }
+      len += n;
+      if (oneRead && n < CHUNK) {
+        return true;
+      }
     }
   }
 

@@ -4,6 +4,7 @@ import dev.shellcamp.ui.Messages;
 import dev.shellcamp.ui.Theme;
 import dev.shellcamp.ui.Width;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,7 @@ public final class Renderer {
   private final Messages m;
 
   /** The fixed texts of a frame, looked up once: a bundle lookup per label per frame adds up at a 1 s refresh. */
-  private final Map<String, String> labels = new java.util.HashMap<>();
+  private final Map<String, String> labels = new HashMap<>();
 
   public Renderer(Theme theme, Messages messages) {
     this.theme = theme;

@@ -60,7 +60,7 @@ public final class Messages {
     for (int i = 0; i < pattern.length(); i++) {
       char c = pattern.charAt(i);
       int close = c == '{' ? pattern.indexOf('}', i) : -1;
-      if (close > i + 1 && close <= i + 3 && pattern.substring(i + 1, close).chars().allMatch(Character::isDigit)) {
+      if (close > i + 1 && close <= i + 3 && digits(pattern, i + 1, close)) {
         int n = Integer.parseInt(pattern.substring(i + 1, close));
         if (n < args.length) {
           b.append(args[n]);
@@ -71,5 +71,15 @@ public final class Messages {
       b.append(c);
     }
     return b.toString();
+  }
+
+  /** A plain loop, not a stream: the monitor fills messages on every refresh. */
+  private static boolean digits(String s, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (!Character.isDigit(s.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 }
