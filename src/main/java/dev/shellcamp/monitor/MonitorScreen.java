@@ -13,20 +13,20 @@ import org.jline.terminal.Terminal;
 import org.jline.utils.InfoCmp.Capability;
 
 /**
- * The full-screen monitor on a terminal. This thread draws and acts on keys; a sampler thread
- * makes snapshots and a key thread reads the keyboard, and both wake it through one queue, so an
- * idle screen sleeps until the next snapshot. The alternate screen keeps whatever was on the
+ * The full-screen monitor on a terminal. This thread acts on keys, which a key thread reads and
+ * hands over through a queue, so an idle screen sleeps until a key comes. A sampler thread makes
+ * the snapshots and draws each one itself, under this screen's lock, so a refresh wakes one
+ * thread rather than two (the hand-over cost as much as drawing, docs/benchmarks.md). The alternate screen keeps whatever was on the
  * terminal (the REPL's scrollback, its prompt) untouched, and every mode change is undone in
  * finally, as JLine's TTop does, so `q`, an exception or Ctrl-C all leave the terminal as they
  * found it.
  */
 public final class MonitorScreen {
-  /** What wakes the screen: keys typed, a new snapshot (or a failed one), a resize, the terminal gone. */
+  /** What wakes the screen: keys typed, a resize, the terminal gone. */
   private record Event(Kind kind, String text) {
-    enum Kind { KEYS, SAMPLED, RESIZED, GONE }
+    enum Kind { KEYS, RESIZED, GONE }
   }
 
-  private static final Event SAMPLED = new Event(Event.Kind.SAMPLED, "");
   /** How long an escape sequence cut between two reads may wait for its rest before ESC is Escape. */
   private static final long ESCAPE_WAIT_MS = 50;
 
@@ -39,14 +39,18 @@ public final class MonitorScreen {
   private final Frame frame = new Frame();
   private final StringBuilder out = new StringBuilder(16 * 1024);
   private final StringBuilder typed = new StringBuilder();
+  // guarded by this: the screen's and the sampler's threads both draw
   private View view = View.START;
   private Snapshot shown;
+  private Size size;
+  /** Set when the screen leaves: a sample that comes after draws nothing over the REPL. */
+  private boolean closed;
 
   private MonitorScreen(Terminal terminal, Theme theme, Messages m, Duration interval) {
     this.terminal = terminal;
     this.renderer = new Renderer(theme, m);
     this.m = m;
-    this.sampler = new SamplerThread(interval, () -> events.add(SAMPLED));
+    this.sampler = new SamplerThread(interval, this::sampled);
     this.keys = new KeyInput(terminal, k -> events.add(k == null ? new Event(Event.Kind.GONE, "") : new Event(Event.Kind.KEYS, k)));
   }
 
@@ -68,17 +72,22 @@ public final class MonitorScreen {
       Runtime.getRuntime().addShutdownHook(onKill);
       terminal.puts(Capability.enter_ca_mode);
       terminal.puts(Capability.cursor_invisible);
-      Size size = size();
-      fullScrollRegion(size);
-      terminal.puts(Capability.clear_screen);
-      shown = Snapshot.pending();
-      draw(size);  // before OSHI's slow start: the learner sees the screen at once
+      synchronized (this) {
+        size = size();
+        fullScrollRegion(size);
+        terminal.puts(Capability.clear_screen);
+        shown = Snapshot.pending();
+        draw();  // before OSHI's slow start: the learner sees the screen at once
+      }
       sampler.start();
       keys.start();
-      loop(size);
+      loop();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
+      synchronized (this) {
+        closed = true;
+      }
       keys.close();
       sampler.close();
       leaveScreen();
@@ -94,44 +103,54 @@ public final class MonitorScreen {
     }
   }
 
-  /** Sleeps until something happens: nothing here wakes on a timer, so an idle screen costs no CPU. */
-  private void loop(Size size) throws InterruptedException {
+  /** Sleeps until a key or a resize: nothing here wakes on a timer, so an idle screen costs no CPU. */
+  private void loop() throws InterruptedException {
     while (true) {
       Event e = typed.length() == 0 ? events.take() : events.poll(ESCAPE_WAIT_MS, TimeUnit.MILLISECONDS);
-      boolean dirty = false;
-      if (e == null || e.kind() == Event.Kind.KEYS) {
-        typed.append(e == null ? "" : e.text());
-        for (Keys.Key k : Keys.take(typed, e == null)) {
-          if (!key(k)) {
-            return;
-          }
-          dirty = true;
-        }
-        if (e != null) {
-          keys.more();
-        }
-      } else if (e.kind() == Event.Kind.GONE) {
+      if (!handle(e)) {
         return;
-      } else if (e.kind() == Event.Kind.RESIZED) {
-        size = size();
-        fullScrollRegion(size);
-        terminal.puts(Capability.clear_screen);
-        frame.invalidate();
-        dirty = true;
       }
-      if (sampler.failure() != null && view.note().isEmpty() && view.mode() == View.Mode.BROWSE) {
-        view = view.note(m.get("monitor.failed", sampler.failure()));
-        dirty = true;
-      }
-      Snapshot latest = sampler.latest();
-      if (latest != null && latest != shown) {
-        shown = latest;
-        dirty = true;
-      }
-      if (dirty) {
-        draw(size);
+      if (e != null && e.kind() == Event.Kind.KEYS) {
+        keys.more();
       }
     }
+  }
+
+  /** One event (null: the escape wait ran out); false to leave. */
+  private synchronized boolean handle(Event e) {
+    if (e != null && e.kind() == Event.Kind.GONE) {
+      return false;
+    }
+    if (e != null && e.kind() == Event.Kind.RESIZED) {
+      size = size();
+      fullScrollRegion(size);
+      terminal.puts(Capability.clear_screen);
+      frame.invalidate();
+    } else {
+      typed.append(e == null ? "" : e.text());
+      for (Keys.Key k : Keys.take(typed, e == null)) {
+        if (!key(k)) {
+          return false;
+        }
+      }
+    }
+    draw();
+    return true;
+  }
+
+  /** On the sampler's thread, after each snapshot or when sampling failed. */
+  private synchronized void sampled() {
+    if (closed) {
+      return;
+    }
+    if (sampler.failure() != null && view.note().isEmpty() && view.mode() == View.Mode.BROWSE) {
+      view = view.note(m.get("monitor.failed", sampler.failure()));
+    }
+    Snapshot latest = sampler.latest();
+    if (latest != null) {
+      shown = latest;
+    }
+    draw();
   }
 
   /** One key in the current mode; false to leave. */
@@ -204,7 +223,7 @@ public final class MonitorScreen {
     view = view.select(rows.get(Math.max(0, Math.min(rows.size() - 1, at + by))).proc().pid());
   }
 
-  private void draw(Size size) {
+  private void draw() {
     out.setLength(0);
     frame.diff(renderer.render(shown, view, size.getColumns(), size.getRows()), out);
     if (!out.isEmpty()) {

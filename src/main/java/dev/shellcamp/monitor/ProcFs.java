@@ -136,7 +136,12 @@ final class ProcFs implements AutoCloseable {
     }
   }
 
-  /** The loaded file as text (for the few files parsed line by line). */
+  /** A cursor at the start of the loaded file, to parse it where it lies. */
+  Cursor cursor() {
+    return new Cursor(buf, len);
+  }
+
+  /** The loaded file as text (for the few files read once or now and then). */
   String text() {
     return new String(buf, 0, len, StandardCharsets.UTF_8);
   }

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,13 +21,16 @@ final class ProcessTable {
   private final ProcFs proc;
   private final long pageSize;
   private final Users users;
-  private Map<Long, Seen> seen = new HashMap<>();
+  /** In /proc's order (by pid), which the entries keep while they are updated in place. */
+  private Map<Long, Seen> seen = new LinkedHashMap<>();
+  /** /proc/loadavg's last pid when /proc was last listed; -1 after a listing without one. */
+  private long listedAt = -1;
 
   /**
-   * What we remember of a process between readings; startTime tells a reused pid apart, and
-   * clock is the core clock at the reading its ticks came from.
+   * What we remember of a process between readings: its stat file's path, startTime (which
+   * tells a reused pid apart), and clock, the core clock at the reading its ticks came from.
    */
-  private record Seen(long startTime, String comm, long ticks, double clock, String command, String user,
+  private record Seen(String path, long startTime, String comm, long ticks, double clock, String command, String user,
       Snapshot.Proc shown) {}
 
   ProcessTable(ProcFs proc, long pageSize, Users users) {
@@ -41,23 +46,49 @@ final class ProcessTable {
    *
    * <p>A kernel thread seen before keeps its first row and is not read again, as htop does while
    * it hides them: the screen never shows kernel threads, and on a quiet machine they are most of
-   * /proc (58 of 65 entries here, each read ≈ 12 µs of the kernel's do_task_stat). A pid gone from
-   * /proc is dropped at once; a kernel thread's pid taken by a new process before the next
-   * refresh would need the pid counter to wrap in between.
+   * /proc (58 of 65 entries here, each read ≈ 12 µs of the kernel's do_task_stat).
+   *
+   * <p>{@code lastPid} is /proc/loadavg's last pid, read just before (or -1). While it has not
+   * moved since /proc was last listed, no process (nor thread) has started, so /proc is not
+   * listed again (≈ 0.1 ms at one refresh a second): the processes known are read through their
+   * kept stat files, and one that ended fails to read and is dropped.
    */
-  List<Snapshot.Proc> read(double coreClock) {
-    return read(coreClock, false);
+  List<Snapshot.Proc> read(double coreClock, long lastPid) {
+    if (lastPid >= 0 && lastPid == listedAt && !seen.isEmpty()) {
+      return again(coreClock);
+    }
+    listedAt = lastPid;
+    return list(coreClock, false);
   }
 
   /** Every process now, kernel threads included (a one-off snapshot). */
   List<Snapshot.Proc> readAll(double coreClock) {
-    return read(coreClock, true);
+    listedAt = -1;
+    return list(coreClock, true);
   }
 
-  private List<Snapshot.Proc> read(double coreClock, boolean kernelToo) {
+  private List<Snapshot.Proc> again(double coreClock) {
+    List<Snapshot.Proc> out = new ArrayList<>(seen.size());
+    for (Iterator<Map.Entry<Long, Seen>> it = seen.entrySet().iterator(); it.hasNext(); ) {
+      Map.Entry<Long, Seen> e = it.next();
+      Seen before = e.getValue();
+      if (!ProcessOrder.kernelThread(before.shown)) {
+        before = read(e.getKey(), before.path, before, coreClock);
+        if (before == null) {
+          it.remove();
+          continue;
+        }
+        e.setValue(before);
+      }
+      out.add(before.shown);
+    }
+    return out;
+  }
+
+  private List<Snapshot.Proc> list(double coreClock, boolean kernelToo) {
     String[] names = new File(proc.root.toString()).list();
     List<Snapshot.Proc> out = new ArrayList<>(names == null ? 0 : names.length);
-    Map<Long, Seen> now = new HashMap<>(seen.size() + 16);
+    Map<Long, Seen> now = new LinkedHashMap<>(seen.size() + 16);
     if (names == null) {
       return out;
     }
@@ -71,38 +102,38 @@ final class ProcessTable {
       } catch (NumberFormatException e) {
         continue;
       }
-      Seen before = seen.get(pid);
-      if (!kernelToo && before != null && ProcessOrder.kernelThread(before.shown)) {
-        now.put(pid, before);
-        out.add(before.shown);
-        continue;
+      Seen before = seen.remove(pid);
+      Seen next = !kernelToo && before != null && ProcessOrder.kernelThread(before.shown) ? before
+          : read(pid, before == null ? n + "/stat" : before.path, before, coreClock);
+      if (next != null) { // null: ended between the listing and the read
+        now.put(pid, next);
+        out.add(next.shown);
       }
-      if (!proc.reloadRecord(n + "/stat")) {
-        continue; // ended between the listing and the read
-      }
-      ProcFs.Stat st = proc.stat();
-      if (st == null) {
-        continue;
-      }
-      boolean same = before != null && before.startTime == st.startTime() && before.comm.equals(st.comm());
-      double cpu = 0;
-      if (before != null && before.startTime == st.startTime() && coreClock > before.clock) {
-        cpu = Math.max(0, 100.0 * (st.ticks() - before.ticks) / (coreClock - before.clock));
-      }
-      String command = same ? before.command : command(n, st.comm());
-      String user = same ? before.user : user(n);
-      Snapshot.Proc row = new Snapshot.Proc(pid, st.ppid(), user, st.state(), cpu, st.rssPages() * pageSize, st.comm(),
-          command);
-      now.put(pid, new Seen(st.startTime(), st.comm(), st.ticks(), coreClock, command, user, row));
-      out.add(row);
     }
-    for (Long gone : seen.keySet()) {
-      if (!now.containsKey(gone)) {
-        proc.forget(gone + "/stat");
-      }
+    for (Seen gone : seen.values()) {
+      proc.forget(gone.path);
     }
     seen = now;
     return out;
+  }
+
+  /** One process's stat read now; null when it ended (its kept file is closed then). */
+  private Seen read(long pid, String path, Seen before, double coreClock) {
+    ProcFs.Stat st = proc.reloadRecord(path) ? proc.stat() : null;
+    if (st == null) {
+      proc.forget(path);
+      return null;
+    }
+    boolean same = before != null && before.startTime == st.startTime() && before.comm.equals(st.comm());
+    double cpu = 0;
+    if (before != null && before.startTime == st.startTime() && coreClock > before.clock) {
+      cpu = Math.max(0, 100.0 * (st.ticks() - before.ticks) / (coreClock - before.clock));
+    }
+    String command = same ? before.command : command(Long.toString(pid), st.comm());
+    String user = same ? before.user : user(Long.toString(pid));
+    Snapshot.Proc row = new Snapshot.Proc(pid, st.ppid(), user, st.state(), cpu, st.rssPages() * pageSize, st.comm(),
+        command);
+    return new Seen(path, st.startTime(), st.comm(), st.ticks(), coreClock, command, user, row);
   }
 
   private String command(String pid, String comm) {

@@ -93,7 +93,7 @@ public final class Sampler implements AutoCloseable {
     double seconds = lastNanos == 0 ? 0 : (now - lastNanos) / 1e9;
     lastNanos = now;
 
-    List<KernelText.Ticks> ticks = proc.reload("stat") ? KernelText.cpu(proc.text()) : List.of();
+    List<KernelText.Ticks> ticks = proc.reload("stat") ? KernelText.cpu(proc.cursor()) : List.of();
     double total = 0;
     List<Double> cores = new ArrayList<>();
     double coreClock = ticks.isEmpty() ? 0 : (double) ticks.get(0).total() / Math.max(1, ticks.size() - 1);
@@ -115,19 +115,24 @@ public final class Sampler implements AutoCloseable {
       }
     }
 
-    Snapshot.Memory mem = proc.reload("meminfo") ? KernelText.memory(proc.text()) : new Snapshot.Memory(0, 0, 0, 0);
-    List<Double> load = proc.reload("loadavg") ? KernelText.load(proc.text()) : List.of();
-    double uptime = proc.reload("uptime") ? KernelText.uptime(proc.text()) : 0;
+    Snapshot.Memory mem = proc.reload("meminfo") ? KernelText.memory(proc.cursor()) : new Snapshot.Memory(0, 0, 0, 0);
+    List<Double> load = List.of();
+    long lastPid = -1;
+    if (proc.reload("loadavg")) {
+      load = KernelText.load(proc.cursor());
+      lastPid = KernelText.lastPid(proc.cursor());
+    }
+    double uptime = proc.reload("uptime") ? KernelText.uptime(proc.cursor()) : 0;
 
-    Map<String, long[]> disks = proc.reload("diskstats") ? KernelText.disks(proc.text()) : Map.of();
+    Map<String, long[]> disks = proc.reload("diskstats") ? KernelText.disks(proc.cursor()) : Map.of();
     disks.keySet().removeIf(n -> !WholeDisks.is(n));
     List<Snapshot.Rate> diskRates = rates(disks, lastDisks, seconds);
     lastDisks = disks;
-    Map<String, long[]> nets = proc.reload("net/dev") ? KernelText.networks(proc.text()) : Map.of();
+    Map<String, long[]> nets = proc.reload("net/dev") ? KernelText.networks(proc.cursor()) : Map.of();
     List<Snapshot.Rate> netRates = rates(nets, lastNets, seconds);
     lastNets = nets;
 
-    List<Snapshot.Proc> procs = everyProcess ? processes.readAll(coreClock) : processes.read(coreClock);
+    List<Snapshot.Proc> procs = everyProcess ? processes.readAll(coreClock) : processes.read(coreClock, lastPid);
 
     if (calls % 5 == 0) {
       filesystems = oshi.filesystems();
@@ -234,11 +239,18 @@ public final class Sampler implements AutoCloseable {
       if (!proc.load(f)) {
         continue;
       }
-      for (String line : proc.text().split("\n")) {
-        String[] c = KernelText.words(line, 0, line.length());
-        if (c.length > 9 && c[3].equals("0A")) {
-          b.append(c[1]).append('/').append(c[9]).append(' ');
+      Cursor c = proc.cursor();
+      for (c.nextLine(); c.more(); c.nextLine()) { // past the header
+        c.skip(); // "sl:"
+        String local = c.word();
+        c.skip(); // remote address
+        if (!c.word().equals("0A")) {
+          continue; // not listening
         }
+        for (int i = 0; i < 5; i++) {
+          c.skip(); // tx:rx queues, timer, retransmits, uid, timeout
+        }
+        b.append(local).append('/').append(c.word()).append(' ');
       }
     }
     return b.toString();
