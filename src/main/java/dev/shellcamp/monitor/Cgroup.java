@@ -7,20 +7,29 @@ import java.nio.file.Path;
 /**
  * The CPU quota and memory limit of the cgroup we run in, cgroup v2 (cpu.max, memory.max) or v1
  * (cpu.cfs_quota_us, memory.limit_in_bytes). Inside a container the host's core count and
- * memory say little about what a program may use; these files say it.
+ * memory say little about what a program may use; these files say it. Where they are is worked
+ * out once; each read then re-reads those few files through kept descriptors (resolving the
+ * paths every time cost the monitor ≈ 0.6 ms, docs/benchmarks.md).
  */
-final class Cgroup {
+final class Cgroup implements AutoCloseable {
   /** v1 writes "no limit" as a page-rounded LONG_MAX; anything this large means none. */
   private static final long NO_LIMIT = 1L << 60;
 
   private final Path sys;
   private final Path selfCgroup;
   private final Path fsRoot;
+  private final ProcFs files;
+  private Layout layout;
+
+  /** Our files, relative to the hierarchy's mount; null where there is none. */
+  private record Layout(boolean container, int version, String cpuMax, String quota, String period, String limit,
+      String usage) {}
 
   Cgroup(Path sys, Path selfCgroup, Path fsRoot) {
     this.sys = sys;
     this.selfCgroup = selfCgroup;
     this.fsRoot = fsRoot;
+    this.files = new ProcFs(sys);
   }
 
   static Cgroup system() {
@@ -28,32 +37,55 @@ final class Cgroup {
   }
 
   Snapshot.Limits read() {
+    if (layout == null) {
+      layout = layout();
+    }
+    Layout l = layout;
+    double cpu = Double.NaN;
+    if (l.version == 2) {
+      if (l.cpuMax != null && files.reload(l.cpuMax)) {
+        Cursor c = files.cursor();
+        if (!c.startsWith("max")) {
+          long quota = c.number();
+          long period = c.number();
+          cpu = quota > 0 && period > 0 ? (double) quota / period : Double.NaN;
+        }
+      }
+    } else {
+      long quota = number(l.quota);
+      long period = number(l.period);
+      cpu = quota > 0 && period > 0 ? (double) quota / period : Double.NaN;
+    }
+    long mem = number(l.limit);
+    return new Snapshot.Limits(l.container, l.version, cpu, mem >= NO_LIMIT ? -1 : mem, number(l.usage));
+  }
+
+  @Override
+  public void close() {
+    files.close();
+  }
+
+  private Layout layout() {
     boolean container = container();
     if (Files.exists(sys.resolve("cgroup.controllers"))) {
       Path dir = own("", "0::");
-      double cpu = Double.NaN;
-      String max = first(dir.resolve("cpu.max"));
-      if (max != null) {
-        String[] f = max.split("\\s+");
-        if (!f[0].equals("max") && f.length == 2) {
-          cpu = Double.parseDouble(f[0]) / Double.parseDouble(f[1]);
-        }
-      }
-      long mem = number(dir.resolve("memory.max"));
-      return new Snapshot.Limits(container, 2, cpu, mem >= NO_LIMIT ? -1 : mem, number(dir.resolve("memory.current")));
+      return new Layout(container, 2, file(dir, "cpu.max"), null, null, file(dir, "memory.max"),
+          file(dir, "memory.current"));
     }
     Path cpuDir = own("cpu", "cpu");
     if (!Files.isDirectory(cpuDir)) {
       cpuDir = own("cpu,cpuacct", "cpu");
     }
-    long quota = number(cpuDir.resolve("cpu.cfs_quota_us"));
-    long period = number(cpuDir.resolve("cpu.cfs_period_us"));
-    double cpu = quota > 0 && period > 0 ? (double) quota / period : Double.NaN;
     Path memDir = own("memory", "memory");
-    long mem = number(memDir.resolve("memory.limit_in_bytes"));
     boolean v1 = Files.isDirectory(sys.resolve("memory")) || Files.isDirectory(cpuDir);
-    return new Snapshot.Limits(container, v1 ? 1 : 0, cpu, mem >= NO_LIMIT ? -1 : mem,
-        number(memDir.resolve("memory.usage_in_bytes")));
+    return new Layout(container, v1 ? 1 : 0, null, file(cpuDir, "cpu.cfs_quota_us"), file(cpuDir, "cpu.cfs_period_us"),
+        file(memDir, "memory.limit_in_bytes"), file(memDir, "memory.usage_in_bytes"));
+  }
+
+  /** {@code name} in {@code dir} relative to the mount, or null when there is no such file. */
+  private String file(Path dir, String name) {
+    Path p = dir.resolve(name);
+    return Files.isRegularFile(p) ? sys.relativize(p).toString() : null;
   }
 
   /**
@@ -89,24 +121,12 @@ final class Cgroup {
         || System.getenv("container") != null;
   }
 
-  private static String first(Path p) {
-    try {
-      String s = Files.readString(p).trim();
-      return s.isEmpty() ? null : s;
-    } catch (IOException e) {
-      return null;
-    }
-  }
-
-  private static long number(Path p) {
-    String s = first(p);
-    if (s == null || s.equals("max")) {
-      return s == null ? -1 : Long.MAX_VALUE;
-    }
-    try {
-      return Long.parseLong(s);
-    } catch (NumberFormatException e) {
+  /** The number a one-value file holds: -1 when it is gone or empty, Long.MAX_VALUE for "max". */
+  private long number(String relative) {
+    if (relative == null || !files.reload(relative)) {
       return -1;
     }
+    Cursor c = files.cursor();
+    return !c.more() ? -1 : c.startsWith("max") ? Long.MAX_VALUE : c.number();
   }
 }

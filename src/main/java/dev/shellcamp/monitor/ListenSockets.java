@@ -1,8 +1,5 @@
 package dev.shellcamp.monitor;
 
-import com.sun.jna.Native;
-import com.sun.jna.Platform;
-import java.nio.ByteOrder;
 
 /**
  * The listening TCP sockets, asked of the kernel over netlink (sock_diag, as `ss -lt` asks):
@@ -25,29 +22,10 @@ final class ListenSockets implements AutoCloseable {
   private static final int TCP_LISTEN = 10;
   private static final int REQUEST_LENGTH = 16 + 56;
 
-  private static final boolean LINKED = link();
-
   private final int fd;
   private final byte[] request = new byte[REQUEST_LENGTH];
   private final byte[] reply = new byte[32 * 1024];
   private int seq;
-
-  private static native int socket(int domain, int type, int protocol);
-
-  private static native long send(int fd, byte[] buf, long len, int flags);
-
-  private static native long recv(int fd, byte[] buf, long len, int flags);
-
-  private static native int close(int fd);
-
-  private static boolean link() {
-    try {
-      Native.register(ListenSockets.class, Platform.C_LIBRARY_NAME);
-      return Platform.isLinux();
-    } catch (LinkageError | RuntimeException e) {
-      return false;
-    }
-  }
 
   private ListenSockets(int fd) {
     this.fd = fd;
@@ -55,10 +33,10 @@ final class ListenSockets implements AutoCloseable {
 
   /** A netlink socket for the questions, or null where the kernel or the platform has none. */
   static ListenSockets open() {
-    if (!LINKED) {
+    if (!Libc.LINKED) {
       return null;
     }
-    int fd = socket(AF_NETLINK, SOCK_DGRAM | SOCK_CLOEXEC, NETLINK_SOCK_DIAG);
+    int fd = Libc.socket(AF_NETLINK, SOCK_DGRAM | SOCK_CLOEXEC, NETLINK_SOCK_DIAG);
     if (fd < 0) {
       return null;
     }
@@ -81,25 +59,25 @@ final class ListenSockets implements AutoCloseable {
 
   private boolean ask(int family, StringBuilder into) {
     // nlmsghdr, then inet_diag_req_v2; the socket id after it (48 bytes) stays zero: every socket
-    put(request, 0, REQUEST_LENGTH, 4);
-    put(request, 4, SOCK_DIAG_BY_FAMILY, 2);
-    put(request, 6, NLM_F_REQUEST_DUMP, 2);
-    put(request, 8, ++seq, 4);
+    Libc.put(request, 0, REQUEST_LENGTH, 4);
+    Libc.put(request, 4, SOCK_DIAG_BY_FAMILY, 2);
+    Libc.put(request, 6, NLM_F_REQUEST_DUMP, 2);
+    Libc.put(request, 8, ++seq, 4);
     request[16] = (byte) family;
     request[17] = 6; // TCP
-    put(request, 20, 1 << TCP_LISTEN, 4);
-    if (send(fd, request, REQUEST_LENGTH, 0) != REQUEST_LENGTH) {
+    Libc.put(request, 20, 1 << TCP_LISTEN, 4);
+    if (Libc.send(fd, request, REQUEST_LENGTH, 0) != REQUEST_LENGTH) {
       return false;
     }
     while (true) {
-      long n = recv(fd, reply, reply.length, 0);
+      long n = Libc.recv(fd, reply, reply.length, 0);
       if (n <= 0) {
         return false;
       }
       int at = 0;
       while (at + 16 <= n) {
-        long len = get(reply, at, 4);
-        long type = get(reply, at + 4, 2);
+        long len = Libc.get(reply, at, 4);
+        long type = Libc.get(reply, at + 4, 2);
         if (type == NLMSG_DONE) {
           return true;
         }
@@ -119,29 +97,11 @@ final class ListenSockets implements AutoCloseable {
       into.append(Character.forDigit((r[msg + 8 + i] >> 4) & 0xf, 16)).append(Character.forDigit(r[msg + 8 + i] & 0xf, 16));
     }
     int port = ((r[msg + 4] & 0xff) << 8) | (r[msg + 5] & 0xff);
-    into.append(':').append(port).append('/').append(get(r, msg + 68, 4)).append(' ');
-  }
-
-  // Netlink headers are in the host's byte order. Plain array code rather than a ByteBuffer: at
-  // one refresh a second its chain of methods would stay interpreted and be compiled piece by piece.
-  private static final boolean LITTLE = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
-
-  private static void put(byte[] b, int at, long v, int bytes) {
-    for (int i = 0; i < bytes; i++) {
-      b[at + (LITTLE ? i : bytes - 1 - i)] = (byte) (v >>> (8 * i));
-    }
-  }
-
-  private static long get(byte[] b, int at, int bytes) {
-    long v = 0;
-    for (int i = 0; i < bytes; i++) {
-      v |= (long) (b[at + (LITTLE ? i : bytes - 1 - i)] & 0xff) << (8 * i);
-    }
-    return v;
+    into.append(':').append(port).append('/').append(Libc.get(r, msg + 68, 4)).append(' ');
   }
 
   @Override
   public void close() {
-    close(fd);
+    Libc.close(fd);
   }
 }

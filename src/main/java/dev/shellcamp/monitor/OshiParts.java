@@ -3,6 +3,7 @@ package dev.shellcamp.monitor;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,14 +28,19 @@ final class OshiParts {
   private static final Set<String> PSEUDO = Set.of("tmpfs", "devtmpfs", "ramfs", "squashfs", "nsfs", "proc",
       "sysfs", "cgroup", "cgroup2", "devpts", "mqueue", "hugetlbfs", "debugfs", "tracefs", "fuse.lxcfs");
 
+  /** struct statvfs on 64-bit Linux: eleven 8-byte fields, then six ints. */
+  private static final int STATVFS_SIZE = 112;
+
   private final OperatingSystem os = new SystemInfo().getOperatingSystem();
-  private String mounts = "";
+  private final byte[] statvfs = new byte[STATVFS_SIZE];
+  private long mounts;
   private List<Mounted> mounted = List.of();
 
   /** A socket in LISTEN state and its owner's pid (-1 where /proc/PID/fd is not ours to read). */
   record Socket(String protocol, String address, int port, long pid) {}
 
-  private record Mounted(String device, String mount, String type, FileStore store) {}
+  /** {@code path}: the mount point as C wants it (UTF-8, NUL-terminated), for statvfs. */
+  private record Mounted(String device, String mount, String type, FileStore store, byte[] path) {}
 
   long pageSize() {
     try {
@@ -44,28 +50,42 @@ final class OshiParts {
     }
   }
 
-  /** One row per device (bind mounts and /var/lib/docker on the root's disk count once), sizes now. */
-  List<Snapshot.Fs> filesystems() {
-    String now;
-    try {
-      now = Files.readString(Path.of("/proc/self/mounts"));
-    } catch (IOException e) {
-      now = "";
-    }
-    if (!now.equals(mounts) || mounted.isEmpty()) {
-      mounts = now;
+  /**
+   * One row per device (bind mounts and /var/lib/docker on the root's disk count once), sizes
+   * now. {@code mounts} stands for the mount table (a hash of /proc/self/mounts): OSHI lists the
+   * file systems again only when it changed.
+   */
+  List<Snapshot.Fs> filesystems(long mounts) {
+    if (mounts != this.mounts || mounted.isEmpty()) {
+      this.mounts = mounts;
       mounted = enumerate();
     }
     List<Snapshot.Fs> out = new ArrayList<>();
     for (Mounted m : mounted) {
-      try {
-        out.add(new Snapshot.Fs(m.device, m.mount, m.type, m.store.getTotalSpace(), m.store.getUnallocatedSpace(),
-            m.store.getUsableSpace()));
-      } catch (IOException e) {
-        // unmounted since we listed it; the next listing drops it
+      Snapshot.Fs fs = sizes(m);
+      if (fs != null) { // null: unmounted since we listed it; the next listing drops it
+        out.add(fs);
       }
     }
     return List.copyOf(out);
+  }
+
+  /** One statvfs: the JDK's FileStore makes one for each of the three sizes. */
+  private Snapshot.Fs sizes(Mounted m) {
+    if (Libc.LINKED) {
+      if (Libc.statvfs(m.path, statvfs) != 0) {
+        return null;
+      }
+      long block = Libc.get(statvfs, 8, 8); // f_frsize, which the JDK counts in as well
+      return new Snapshot.Fs(m.device, m.mount, m.type, block * Libc.get(statvfs, 16, 8),
+          block * Libc.get(statvfs, 24, 8), block * Libc.get(statvfs, 32, 8));
+    }
+    try {
+      return new Snapshot.Fs(m.device, m.mount, m.type, m.store.getTotalSpace(), m.store.getUnallocatedSpace(),
+          m.store.getUsableSpace());
+    } catch (IOException e) {
+      return null;
+    }
   }
 
   private List<Mounted> enumerate() {
@@ -84,7 +104,9 @@ final class OshiParts {
     for (Map.Entry<String, OSFileStore> e : byDevice.entrySet()) {
       try {
         FileStore store = Files.getFileStore(Path.of(e.getValue().getMount()));
-        out.add(new Mounted(e.getKey(), e.getValue().getMount(), e.getValue().getType(), store));
+        String mount = e.getValue().getMount();
+        out.add(new Mounted(e.getKey(), mount, e.getValue().getType(), store,
+            (mount + "\0").getBytes(StandardCharsets.UTF_8)));
       } catch (IOException | RuntimeException ex) {
         // a mount point we may not look at
       }

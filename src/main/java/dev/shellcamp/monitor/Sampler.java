@@ -83,6 +83,7 @@ public final class Sampler implements AutoCloseable {
   @Override
   public synchronized void close() {
     proc.close();
+    cgroup.close();
     if (listening != null) {
       listening.close();
     }
@@ -135,7 +136,7 @@ public final class Sampler implements AutoCloseable {
     List<Snapshot.Proc> procs = everyProcess ? processes.readAll(coreClock) : processes.read(coreClock, lastPid);
 
     if (calls % 5 == 0) {
-      filesystems = oshi.filesystems();
+      filesystems = oshi.filesystems(proc.reload("self/mounts") ? proc.hash() : 0);
       limits = cgroup.read();
     }
     if (calls % 3 == 0) {
