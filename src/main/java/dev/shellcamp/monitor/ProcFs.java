@@ -1,6 +1,5 @@
 package dev.shellcamp.monitor;
 
-import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
@@ -73,7 +72,7 @@ final class ProcFs implements AutoCloseable {
     }
     try {
       f.seek(0);
-      return fill(f::read, oneRead);
+      return fill(f, oneRead);
     } catch (IOException e) {
       forget(relative); // the process ended
       return false;
@@ -101,23 +100,18 @@ final class ProcFs implements AutoCloseable {
   }
 
   private boolean load(String relative, boolean oneRead) {
-    try (FileInputStream in = new FileInputStream(prefix + relative)) {
-      return fill(in::read, oneRead);
+    try (RandomAccessFile in = new RandomAccessFile(prefix + relative, "r")) {
+      return fill(in, oneRead);
     } catch (IOException e) {
       return false;
     }
-  }
-
-  /** read(2) as FileInputStream and RandomAccessFile both offer it. */
-  private interface Source {
-    int read(byte[] b, int off, int len) throws IOException;
   }
 
   /**
    * Reads to the end into the buffer, growing it as needed, at most {@value #CHUNK} bytes a call.
    * {@code oneRead}: a short read is the end (a one-record file the kernel hands over whole).
    */
-  private boolean fill(Source in, boolean oneRead) throws IOException {
+  private boolean fill(RandomAccessFile in, boolean oneRead) throws IOException {
     len = 0;
     while (true) {
       if (buf.length - len < CHUNK) {

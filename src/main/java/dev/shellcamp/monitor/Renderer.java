@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 
 /**
@@ -23,14 +24,45 @@ public final class Renderer {
 
   /** The fixed texts of a frame, looked up once: a bundle lookup per label per frame adds up at a 1 s refresh. */
   private final Map<String, String> labels = new HashMap<>();
+  private final Memo<Snapshot.Limits> limitRows = new Memo<>();
+  private final Memo<List<Snapshot.Fs>> fsRows = new Memo<>();
+  private final Memo<Snapshot.GpuPanel> gpuRows = new Memo<>();
+
+  /*
+   * The styles as functions, made once: a bound method reference such as theme::bold makes a
+   * new object through a method handle each time it is evaluated, and while the frame code is
+   * still interpreted (at one refresh a second, for minutes) that costs more than the styling.
+   */
+  private final UnaryOperator<String> accent;
+  private final UnaryOperator<String> bad;
+  private final UnaryOperator<String> bold;
+  private final UnaryOperator<String> dim;
+  private final UnaryOperator<String> heading;
+  private final UnaryOperator<String> ok;
+  private final UnaryOperator<String> warn;
+  private final BiFunction<Snapshot.Limits, Integer, List<String>> limitsPanel = this::limits;
+  private final BiFunction<List<Snapshot.Fs>, Integer, List<String>> fsPanel = this::filesystems;
+  private final BiFunction<Snapshot.GpuPanel, Integer, List<String>> gpuPanel = this::gpu;
 
   public Renderer(Theme theme, Messages messages) {
     this.theme = theme;
     this.m = messages;
+    this.accent = theme::accent;
+    this.bad = theme::bad;
+    this.bold = theme::bold;
+    this.dim = theme::dim;
+    this.heading = theme::heading;
+    this.ok = theme::ok;
+    this.warn = theme::warn;
   }
 
   private String label(String key) {
-    return labels.computeIfAbsent(key, m::get);
+    String text = labels.get(key);
+    if (text == null) {
+      text = m.get(key);
+      labels.put(key, text);
+    }
+    return text;
   }
 
   /** The plain frame `monitor --once` prints: the default view, every panel, the busiest processes. */
@@ -46,8 +78,8 @@ public final class Renderer {
     height = Math.max(1, height);
     List<String> out = new ArrayList<>();
     if (!s.ready()) {
-      out.add(new Line(width).add(label("monitor.title"), theme::bold).toString());
-      out.add(new Line(width).add(label("monitor.sampling"), theme::dim).toString());
+      out.add(new Line(width).add(label("monitor.title"), bold).toString());
+      out.add(new Line(width).add(label("monitor.sampling"), dim).toString());
     } else {
       List<String> top = top(s, width);
       int room = Math.max(0, height - 1 - (MIN_PROCESS_ROWS + 1));
@@ -70,64 +102,95 @@ public final class Renderer {
     List<String> out = new ArrayList<>();
     String load = s.load().isEmpty() ? "" : Format.fixed(s.load().get(0), 2) + " "
         + Format.fixed(s.load().get(Math.min(1, s.load().size() - 1)), 2) + " " + Format.fixed(s.load().get(s.load().size() - 1), 2);
-    out.add(new Line(w).add(label("monitor.title"), theme::bold).add("  " + s.host(), theme::accent)
+    out.add(new Line(w).add(label("monitor.title"), bold).add("  " + s.host(), accent)
         .add("  " + label("monitor.uptime") + " " + Format.uptime(s.uptimeSeconds()))
-        .add("  " + label("monitor.load") + " " + load).add("  " + s.os(), theme::dim).toString());
+        .add("  " + label("monitor.load") + " " + load).add("  " + s.os(), dim).toString());
 
     Snapshot.Cpu cpu = s.cpu();
-    Line c = new Line(w).add(Line.fit(label("monitor.cpu"), 5, false), theme::heading);
+    Line c = new Line(w).add(Line.fit(label("monitor.cpu"), 5, false), heading);
     int barW = Math.max(10, Math.min(40, w / 3));
     bar(c, cpu.total() / 100, Format.percent(cpu.total()), barW);
-    c.add("  ").add(Format.sparkline(cpu.history(), Math.max(0, Math.min(60, c.left() - 20))), theme::accent);
-    c.add("  " + m.get("monitor.cores", cpu.cores().size()), theme::dim);
+    c.add("  ").add(Format.sparkline(cpu.history(), Math.max(0, Math.min(60, c.left() - 20))), accent);
+    c.add("  " + m.get("monitor.cores", cpu.cores().size()), dim);
     out.add(c.toString());
     out.addAll(cores(cpu.cores(), w));
 
     Snapshot.Memory mem = s.memory();
     int half = Math.max(10, (w - 12) / 2);
-    Line ml = new Line(w).add(Line.fit(label("monitor.memory"), 5, false), theme::heading);
+    Line ml = new Line(w).add(Line.fit(label("monitor.memory"), 5, false), heading);
     bar(ml, mem.total() == 0 ? 0 : (double) mem.used() / mem.total(),
         Format.bytes(mem.used()) + "/" + Format.bytes(mem.total()), half);
-    ml.add(" ").add(Line.fit(label("monitor.swap"), 5, false), theme::heading);
+    ml.add(" ").add(Line.fit(label("monitor.swap"), 5, false), heading);
     bar(ml, mem.swapTotal() == 0 ? 0 : (double) mem.swapUsed() / mem.swapTotal(),
         Format.bytes(mem.swapUsed()) + "/" + Format.bytes(mem.swapTotal()), Math.max(4, ml.left()));
     out.add(ml.toString());
 
-    Snapshot.Limits lim = s.limits();
+    out.addAll(limitRows.rows(s.limits(), w, limitsPanel));
+    out.addAll(fsRows.rows(s.filesystems(), w, fsPanel));
+    Line io = new Line(w).add(Line.fit(label("monitor.io"), 5, false), heading);
+    for (Snapshot.Rate d : s.disks()) {
+      io.add(d.name(), bold).add(" r " + Format.rate(d.in()) + " w " + Format.rate(d.out()) + "   ");
+    }
+    out.add(io.toString());
+    Line net = new Line(w).add(Line.fit(label("monitor.net"), 5, false), heading);
+    List<Snapshot.Rate> nets = new ArrayList<>(s.networks());
+    nets.sort((a, b) -> Boolean.compare(a.name().equals("lo"), b.name().equals("lo")));
+    for (Snapshot.Rate n : nets) {
+      net.add(n.name(), bold).add(" ↓" + Format.rate(n.in()) + " ↑" + Format.rate(n.out()) + "   ");
+    }
+    out.add(net.toString());
+    out.addAll(gpuRows.rows(s.gpu(), w, gpuPanel));
+    out.addAll(ports(s.listeners(), w));
+    return out;
+  }
+
+  private List<String> limits(Snapshot.Limits lim, int w) {
+    List<String> out = new ArrayList<>(1);
     if (lim.any()) {
       String cpuText = Double.isNaN(lim.cpuCores()) ? label("monitor.no-limit")
           : m.get("monitor.cores-limit", Format.fixed(lim.cpuCores(), 2));
       String memText = lim.memoryLimit() < 0 ? label("monitor.no-limit")
           : (lim.memoryUsed() >= 0 ? Format.bytes(lim.memoryUsed()) + "/" : "") + Format.bytes(lim.memoryLimit());
-      out.add(new Line(w).add(m.get("monitor.cgroup", lim.cgroupVersion()), theme::warn)
+      out.add(new Line(w).add(m.get("monitor.cgroup", lim.cgroupVersion()), warn)
           .add("  " + label("monitor.cpu") + " " + cpuText + "  " + label("monitor.memory") + " " + memText).toString());
     } else if (lim.container()) {
-      out.add(new Line(w).add(label("monitor.container-unlimited"), theme::warn).toString());
+      out.add(new Line(w).add(label("monitor.container-unlimited"), warn).toString());
     }
+    return out;
+  }
 
-    for (Snapshot.Fs fs : s.filesystems()) {
-      Line l = new Line(w).add(Line.fit(label("monitor.disk"), 5, false), theme::heading);
+  private List<String> filesystems(List<Snapshot.Fs> filesystems, int w) {
+    List<String> out = new ArrayList<>(filesystems.size());
+    for (Snapshot.Fs fs : filesystems) {
+      Line l = new Line(w).add(Line.fit(label("monitor.disk"), 5, false), heading);
       bar(l, fs.total() == 0 ? 0 : (double) fs.used() / fs.total(), Format.bytes(fs.used()) + "/" + Format.bytes(fs.total()),
           Math.max(10, Math.min(30, w / 4)));
-      l.add(" " + m.get("monitor.free", Format.bytes(fs.available())) + "  ").add(fs.mount(), theme::bold)
-          .add(" " + fs.device() + " " + fs.type(), theme::dim);
+      l.add(" " + m.get("monitor.free", Format.bytes(fs.available())) + "  ").add(fs.mount(), bold)
+          .add(" " + fs.device() + " " + fs.type(), dim);
       out.add(l.toString());
     }
-    Line io = new Line(w).add(Line.fit(label("monitor.io"), 5, false), theme::heading);
-    for (Snapshot.Rate d : s.disks()) {
-      io.add(d.name(), theme::bold).add(" r " + Format.rate(d.in()) + " w " + Format.rate(d.out()) + "   ");
-    }
-    out.add(io.toString());
-    Line net = new Line(w).add(Line.fit(label("monitor.net"), 5, false), theme::heading);
-    List<Snapshot.Rate> nets = new ArrayList<>(s.networks());
-    nets.sort((a, b) -> Boolean.compare(a.name().equals("lo"), b.name().equals("lo")));
-    for (Snapshot.Rate n : nets) {
-      net.add(n.name(), theme::bold).add(" ↓" + Format.rate(n.in()) + " ↑" + Format.rate(n.out()) + "   ");
-    }
-    out.add(net.toString());
-    out.addAll(gpu(s.gpu(), w));
-    out.addAll(ports(s.listeners(), w));
     return out;
+  }
+
+  /**
+   * The rows of a panel whose figures change seldom (file systems and the cgroup every 5th
+   * refresh, the GPU every 3rd), kept while the sampler hands over the same object and the width
+   * stays. Identity, not equals: a record's equals runs through method handles, which cost more
+   * than the rows while the frame code is still interpreted.
+   */
+  private static final class Memo<T> {
+    private T input;
+    private int width = -1;
+    private List<String> rows = List.of();
+
+    List<String> rows(T now, int w, BiFunction<T, Integer, List<String>> make) {
+      if (w != width || now != input) {
+        rows = make.apply(now, w);
+        input = now;
+        width = w;
+      }
+      return rows;
+    }
   }
 
   private List<String> cores(List<Double> cores, int w) {
@@ -148,7 +211,7 @@ public final class Renderer {
       String all = b.toString();
       int per = Math.max(1, w - 6);
       for (int i = 0; i < all.length() && out.size() < 3; i += per) {
-        out.add(new Line(w).add("      ").add(all.substring(i, Math.min(all.length(), i + per)), theme::accent).toString());
+        out.add(new Line(w).add("      ").add(all.substring(i, Math.min(all.length(), i + per)), accent).toString());
       }
       return out;
     }
@@ -161,7 +224,7 @@ public final class Renderer {
           break;
         }
         l.pad(col * (cw + 1));
-        l.add(Line.fit(Integer.toString(i), label, true) + " ", theme::dim);
+        l.add(Line.fit(Integer.toString(i), label, true) + " ", dim);
         bar(l, cores.get(i) / 100, Format.fixed(cores.get(i), 0) + "%", Math.max(6, cw - label - 1));
       }
       out.add(l.toString());
@@ -174,17 +237,17 @@ public final class Renderer {
     if (g.gpus().isEmpty()) {
       String why = g.problem() == null ? label("monitor.gpu-unknown")
           : g.problem().equals("absent") ? label("monitor.no-gpu") : g.problem();
-      out.add(new Line(w).add(Line.fit(label("monitor.gpu"), 5, false), theme::heading).add(why, theme::dim).toString());
+      out.add(new Line(w).add(Line.fit(label("monitor.gpu"), 5, false), heading).add(why, dim).toString());
       return out;
     }
     for (Snapshot.Gpu gpu : g.gpus()) {
-      Line l = new Line(w).add(Line.fit(label("monitor.gpu") + gpu.index(), 5, false), theme::heading);
+      Line l = new Line(w).add(Line.fit(label("monitor.gpu") + gpu.index(), 5, false), heading);
       bar(l, gpu.utilization() == null ? 0 : gpu.utilization() / 100,
           gpu.utilization() == null ? "N/A" : Format.fixed(gpu.utilization(), 0) + "%", 12);
       String mem = gpu.memoryUsedMiB() == null || gpu.memoryTotalMiB() == null ? "N/A"
           : Format.bytes(gpu.memoryUsedMiB() * 1048576.0) + "/" + Format.bytes(gpu.memoryTotalMiB() * 1048576.0);
       String temp = gpu.temperature() == null ? "N/A" : Format.fixed(gpu.temperature(), 0) + "°C";
-      l.add(" " + label("monitor.gpu-memory") + " " + mem + "  " + temp + "  ").add(gpu.name(), theme::bold);
+      l.add(" " + label("monitor.gpu-memory") + " " + mem + "  " + temp + "  ").add(gpu.name(), bold);
       out.add(l.toString());
     }
     return out;
@@ -199,9 +262,9 @@ public final class Renderer {
       entries.putIfAbsent(l.port() + "/" + l.pid(), l.port() + " " + (l.pid() < 0 ? "?" : l.command() + "(" + l.pid() + ")"));
     }
     List<String> out = new ArrayList<>();
-    Line l = new Line(w).add(Line.fit(label("monitor.ports"), 6, false), theme::heading);
+    Line l = new Line(w).add(Line.fit(label("monitor.ports"), 6, false), heading);
     if (entries.isEmpty()) {
-      l.add(label("monitor.no-ports"), theme::dim);
+      l.add(label("monitor.no-ports"), dim);
     }
     int i = 0;
     for (String e : entries.values()) {
@@ -213,7 +276,7 @@ public final class Renderer {
           l = new Line(w).add("      ");
         }
         if (Width.of(e) + 2 > l.left() - (rest > 1 ? more.length() + 1 : 0)) {
-          l.add(more, theme::dim);
+          l.add(more, dim);
           break;
         }
       }
@@ -252,18 +315,18 @@ public final class Renderer {
     for (int i = first; i < order.size() && out.size() < rows; i++) {
       Snapshot.Proc p = order.get(i).proc();
       boolean sel = p.pid() == selected;
-      UnaryOperator<String> st = sel ? theme::bold : UnaryOperator.identity();
-      Line l = new Line(w).add(sel ? "›" : " ", theme::warn)
+      UnaryOperator<String> st = sel ? bold : UnaryOperator.identity();
+      Line l = new Line(w).add(sel ? "›" : " ", warn)
           .add(Line.fit(Long.toString(p.pid()), 7, true), st).add(" ")
-          .add(Line.fit(p.user(), 9, false), theme::dim)
-          .add(Line.fit(Format.fixed(p.cpu(), 1), 7, true), p.cpu() >= 50 ? theme::bad : st)
+          .add(Line.fit(p.user(), 9, false), dim)
+          .add(Line.fit(Format.fixed(p.cpu(), 1), 7, true), p.cpu() >= 50 ? bad : st)
           .add(Line.fit(Format.fixed(total == 0 ? 0 : 100.0 * p.rss() / total, 1), 7, true), st)
           .add(Line.fit(Format.bytes(p.rss()), 7, true), st).add(" " + p.state() + " ")
-          .add(order.get(i).branch(), theme::dim).add(p.command(), sel ? theme::bold : UnaryOperator.identity());
+          .add(order.get(i).branch(), dim).add(p.command(), sel ? bold : UnaryOperator.identity());
       out.add(l.toString());
     }
     if (order.isEmpty() && out.size() < rows) {
-      out.add(new Line(w).add("  " + m.get("monitor.no-match", v.filter()), theme::dim).toString());
+      out.add(new Line(w).add("  " + m.get("monitor.no-match", v.filter()), dim).toString());
     }
     return out;
   }
@@ -284,20 +347,20 @@ public final class Renderer {
   private String footer(View v, Snapshot s, int w) {
     Line l = new Line(w);
     switch (v.mode()) {
-      case FILTER -> l.add(label("monitor.filter-prompt") + " ", theme::bold).add(v.input() + "▏")
-          .add("  " + label("monitor.filter-keys"), theme::dim);
+      case FILTER -> l.add(label("monitor.filter-prompt") + " ", bold).add(v.input() + "▏")
+          .add("  " + label("monitor.filter-keys"), dim);
       case CONFIRM_KILL -> {
         Snapshot.Proc p = s.processes().stream().filter(x -> x.pid() == v.selectedPid()).findFirst().orElse(null);
         String what = p == null ? Long.toString(v.selectedPid()) : p.pid() + " (" + p.command() + ")";
-        l.add(m.get("monitor.kill-ask", what), theme::warn);
+        l.add(m.get("monitor.kill-ask", what), warn);
       }
       default -> {
         if (!v.note().isEmpty()) {
-          l.add(v.note(), theme::warn).add("  ");
+          l.add(v.note(), warn).add("  ");
         } else if (!v.filter().isEmpty()) {
-          l.add(m.get("monitor.filtered", v.filter()), theme::accent).add("  ");
+          l.add(m.get("monitor.filtered", v.filter()), accent).add("  ");
         }
-        l.add(label("monitor.keys"), theme::dim);
+        l.add(label("monitor.keys"), dim);
       }
     }
     return l.toString();
@@ -310,8 +373,8 @@ public final class Renderer {
     int tw = Width.of(t);
     int fill = (int) Math.round(Math.max(0, Math.min(1, fraction)) * inner);
     int bars = Math.min(fill, inner - tw);
-    UnaryOperator<String> level = fraction >= 0.85 ? theme::bad : fraction >= 0.6 ? theme::warn : theme::ok;
+    UnaryOperator<String> level = fraction >= 0.85 ? bad : fraction >= 0.6 ? warn : ok;
     l.add("[").add("|".repeat(Math.max(0, bars)), level).add(" ".repeat(Math.max(0, inner - tw - bars)))
-        .add(t, theme::dim).add("]");
+        .add(t, dim).add("]");
   }
 }

@@ -105,6 +105,25 @@ class RendererTest {
   }
 
   @Test
+  void keptPanelsFollowANewSnapshotAndANewWidth() {
+    Snapshot s = rich();
+    Renderer r = new Renderer(new Theme(false), Messages.of("en"));
+    String first = String.join("\n", r.render(s, View.START, 120, 80));
+    assertTrue(first.contains("GPU0") && first.contains("/srv/데이터"), first);
+    Snapshot later = new Snapshot(true, 0, s.host(), s.os(), 1, s.load(), s.cpu(), s.memory(),
+        List.of(new Snapshot.Fs("/dev/sdb1", "/mnt/usb", "vfat", 1L << 30, 1L << 29, 1L << 29)), s.disks(), s.networks(),
+        s.processes(), s.listeners(), Snapshot.Limits.NONE, Snapshot.GpuPanel.ABSENT);
+    String second = String.join("\n", r.render(later, View.START, 120, 80));
+    assertTrue(second.contains("/mnt/usb"), second);
+    assertFalse(second.contains("/srv/데이터"), second);
+    assertTrue(second.contains("no GPU found") && !second.contains("GPU0"), second);
+    assertFalse(second.contains("cgroup v2 limits"), second);
+    for (String row : r.render(later, View.START, 50, 80)) {
+      assertTrue(Width.of(row) <= 50, row);
+    }
+  }
+
+  @Test
   void theFirstFrameSaysItIsSampling() {
     List<String> lines = new Renderer(new Theme(false), Messages.of("en")).render(Snapshot.pending(), View.START, 80, 24);
     assertEquals(24, lines.size());
