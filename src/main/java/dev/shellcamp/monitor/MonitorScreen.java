@@ -16,7 +16,7 @@ import org.jline.utils.InfoCmp.Capability;
  * The full-screen monitor on a terminal. This thread acts on keys, which a key thread reads and
  * hands over through a queue, so an idle screen sleeps until a key comes. A sampler thread makes
  * the snapshots and draws each one itself, under this screen's lock, so a refresh wakes one
- * thread rather than two (the hand-over cost as much as drawing, docs/benchmarks.md). The alternate screen keeps whatever was on the
+ * thread rather than two (docs/benchmarks.md). The alternate screen keeps whatever was on the
  * terminal (the REPL's scrollback, its prompt) untouched, and every mode change is undone in
  * finally, as JLine's TTop does, so `q`, an exception or Ctrl-C all leave the terminal as they
  * found it.
