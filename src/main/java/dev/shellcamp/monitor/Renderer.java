@@ -27,6 +27,8 @@ public final class Renderer {
   private final Memo<Snapshot.Limits> limitRows = new Memo<>();
   private final Memo<List<Snapshot.Fs>> fsRows = new Memo<>();
   private final Memo<Snapshot.GpuPanel> gpuRows = new Memo<>();
+  private int coreCount = -1;
+  private String coresText = "";
 
   /*
    * The styles as functions, made once: a bound method reference such as theme::bold makes a
@@ -54,6 +56,15 @@ public final class Renderer {
     this.heading = theme::heading;
     this.ok = theme::ok;
     this.warn = theme::warn;
+  }
+
+  /** "  N cores", made again only when N changes (a filled message costs a bundle lookup and a parse). */
+  private String coresLabel(int n) {
+    if (n != coreCount) {
+      coreCount = n;
+      coresText = "  " + m.get("monitor.cores", n);
+    }
+    return coresText;
   }
 
   private String label(String key) {
@@ -111,7 +122,7 @@ public final class Renderer {
     int barW = Math.max(10, Math.min(40, w / 3));
     bar(c, cpu.total() / 100, Format.percent(cpu.total()), barW);
     c.add("  ").add(Format.sparkline(cpu.history(), Math.max(0, Math.min(60, c.left() - 20))), accent);
-    c.add("  " + m.get("monitor.cores", cpu.cores().size()), dim);
+    c.add(coresLabel(cpu.cores().size()), dim);
     out.add(c.toString());
     out.addAll(cores(cpu.cores(), w));
 
