@@ -41,21 +41,19 @@ final class Cgroup implements AutoCloseable {
       layout = layout();
     }
     Layout l = layout;
-    double cpu = Double.NaN;
-    if (l.version == 2) {
-      if (l.cpuMax != null && files.reload(l.cpuMax)) {
-        Cursor c = files.cursor();
-        if (!c.startsWith("max")) {
-          long quota = c.number();
-          long period = c.number();
-          cpu = quota > 0 && period > 0 ? (double) quota / period : Double.NaN;
-        }
+    long quota = -1;
+    long period = -1;
+    if (l.version != 2) {
+      quota = number(l.quota);
+      period = number(l.period);
+    } else if (l.cpuMax != null && files.reload(l.cpuMax)) {
+      Cursor c = files.cursor(); // "max 100000" or "150000 100000"
+      if (!c.startsWith("max")) {
+        quota = c.number();
+        period = c.number();
       }
-    } else {
-      long quota = number(l.quota);
-      long period = number(l.period);
-      cpu = quota > 0 && period > 0 ? (double) quota / period : Double.NaN;
     }
+    double cpu = quota > 0 && period > 0 ? (double) quota / period : Double.NaN;
     long mem = number(l.limit);
     return new Snapshot.Limits(l.container, l.version, cpu, mem >= NO_LIMIT ? -1 : mem, number(l.usage));
   }

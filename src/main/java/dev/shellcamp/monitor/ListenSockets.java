@@ -1,6 +1,5 @@
 package dev.shellcamp.monitor;
 
-
 /**
  * The listening TCP sockets, asked of the kernel over netlink (sock_diag, as `ss -lt` asks):
  * address, port and inode of each, which is what tells whether the listening set changed. Asked

@@ -24,9 +24,9 @@ public final class Renderer {
 
   /** The fixed texts of a frame, looked up once: a bundle lookup per label per frame adds up at a 1 s refresh. */
   private final Map<String, String> labels = new HashMap<>();
-  private final Memo<Snapshot.Limits> limitRows = new Memo<>();
-  private final Memo<List<Snapshot.Fs>> fsRows = new Memo<>();
-  private final Memo<Snapshot.GpuPanel> gpuRows = new Memo<>();
+  private final Memo<Snapshot.Limits> limitRows = new Memo<>(this::limits);
+  private final Memo<List<Snapshot.Fs>> fsRows = new Memo<>(this::filesystems);
+  private final Memo<Snapshot.GpuPanel> gpuRows = new Memo<>(this::gpu);
   private int coreCount = -1;
   private String coresText = "";
 
@@ -42,9 +42,6 @@ public final class Renderer {
   private final UnaryOperator<String> heading;
   private final UnaryOperator<String> ok;
   private final UnaryOperator<String> warn;
-  private final BiFunction<Snapshot.Limits, Integer, List<String>> limitsPanel = this::limits;
-  private final BiFunction<List<Snapshot.Fs>, Integer, List<String>> fsPanel = this::filesystems;
-  private final BiFunction<Snapshot.GpuPanel, Integer, List<String>> gpuPanel = this::gpu;
 
   public Renderer(Theme theme, Messages messages) {
     this.theme = theme;
@@ -136,8 +133,8 @@ public final class Renderer {
         Format.bytes(mem.swapUsed()) + "/" + Format.bytes(mem.swapTotal()), Math.max(4, ml.left()));
     out.add(ml.toString());
 
-    out.addAll(limitRows.rows(s.limits(), w, limitsPanel));
-    out.addAll(fsRows.rows(s.filesystems(), w, fsPanel));
+    out.addAll(limitRows.rows(s.limits(), w));
+    out.addAll(fsRows.rows(s.filesystems(), w));
     Line io = new Line(w).add(Line.fit(label("monitor.io"), 5, false), heading);
     for (Snapshot.Rate d : s.disks()) {
       io.add(d.name(), bold).add(" r " + Format.rate(d.in()) + " w " + Format.rate(d.out()) + "   ");
@@ -150,7 +147,7 @@ public final class Renderer {
       net.add(n.name(), bold).add(" ↓" + Format.rate(n.in()) + " ↑" + Format.rate(n.out()) + "   ");
     }
     out.add(net.toString());
-    out.addAll(gpuRows.rows(s.gpu(), w, gpuPanel));
+    out.addAll(gpuRows.rows(s.gpu(), w));
     out.addAll(ports(s.listeners(), w));
     return out;
   }
@@ -190,11 +187,16 @@ public final class Renderer {
    * than the rows while the frame code is still interpreted.
    */
   private static final class Memo<T> {
+    private final BiFunction<T, Integer, List<String>> make;
     private T input;
     private int width = -1;
     private List<String> rows = List.of();
 
-    List<String> rows(T now, int w, BiFunction<T, Integer, List<String>> make) {
+    Memo(BiFunction<T, Integer, List<String>> make) {
+      this.make = make;
+    }
+
+    List<String> rows(T now, int w) {
       if (w != width || now != input) {
         rows = make.apply(now, w);
         input = now;

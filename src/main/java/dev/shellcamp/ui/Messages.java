@@ -73,7 +73,7 @@ public final class Messages {
     return b.toString();
   }
 
-  /** A plain loop, not a stream: the monitor fills messages on every refresh. */
+  /** A plain loop, not a stream: the monitor fills messages while it draws. */
   private static boolean digits(String s, int from, int to) {
     for (int i = from; i < to; i++) {
       if (!Character.isDigit(s.charAt(i))) {
