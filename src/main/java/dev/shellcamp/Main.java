@@ -6,6 +6,7 @@ import dev.shellcamp.cli.RootCommand;
 import dev.shellcamp.lesson.Catalog;
 import dev.shellcamp.progress.ProgressStore;
 import dev.shellcamp.shell.Capabilities;
+import dev.shellcamp.ui.PlainMode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -32,8 +33,10 @@ public final class Main {
     ProgressStore store = ProgressStore.standard();
     // The REPL's start-up work runs on all cores: the terminal and the catalog load in the
     // background while picocli builds its model here (each is 60-100 ms on this kind of machine).
-    boolean repl = args.length == 0 || args[0].equals("start") || args[0].startsWith("--lang");
-    CompletableFuture<Terminal> early = repl ? CompletableFuture.supplyAsync(Main::openTerminal, Main::daemon) : null;
+    boolean repl = args.length == 0 || args[0].equals("start") || args[0].startsWith("--lang")
+        || args[0].equals("--plain") || args[0].equals("--bell");
+    boolean plain = PlainMode.requested(args);
+    CompletableFuture<Terminal> early = repl ? CompletableFuture.supplyAsync(() -> openTerminal(plain), Main::daemon) : null;
     CompletableFuture<Seeded> catalog = repl ? CompletableFuture.supplyAsync(() -> {
       long seed = store.peekSeed();
       return seed < 0 ? null : new Seeded(seed, Catalog.load(Catalog.locate(), seed));
@@ -41,7 +44,7 @@ public final class Main {
     Terminal[] made = new Terminal[1];
     Supplier<Terminal> terminal = () -> {
       if (made[0] == null) {
-        made[0] = early != null ? early.join() : openTerminal();
+        made[0] = early != null ? early.join() : openTerminal(plain);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(made[0])));
       }
       return made[0];
@@ -86,11 +89,11 @@ public final class Main {
     t.start();
   }
 
-  private static Terminal openTerminal() {
+  private static Terminal openTerminal(boolean plain) {
     try {
       boolean tty = System.console() != null;
-      Terminal t = tty
-          ? TerminalBuilder.builder().system(true).name("shellcamp").encoding(StandardCharsets.UTF_8).build()
+      Terminal t = tty && plain ? PlainTerminal.open()
+          : tty ? TerminalBuilder.builder().system(true).name("shellcamp").encoding(StandardCharsets.UTF_8).build()
           // a plain DumbTerminal: JLine's builder would pump stdin through a new pty, where the
           // end of piped input never arrives as end of file
           : new DumbTerminal("shellcamp", Terminal.TYPE_DUMB, System.in, System.out, StandardCharsets.UTF_8);

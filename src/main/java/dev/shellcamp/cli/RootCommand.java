@@ -1,6 +1,7 @@
 package dev.shellcamp.cli;
 
 import dev.shellcamp.repl.Repl;
+import dev.shellcamp.ui.PlainMode;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,6 +18,13 @@ public final class RootCommand implements Callable<Integer> {
   @Option(names = "--lang", scope = ScopeType.INHERIT, description = "en or ko (default: saved choice, then LANG)")
   String lang = null;
 
+  @Option(names = "--plain", scope = ScopeType.INHERIT,
+      description = "plain text for screen readers and logs: no colour, glyphs, status row or redrawing (also SHELLCAMP_PLAIN=1)")
+  boolean plain;
+
+  @Option(names = "--bell", scope = ScopeType.INHERIT, description = "ring the terminal bell when a step passes or a check fails")
+  boolean bell;
+
   public RootCommand(Env env) {
     this.env = env;
   }
@@ -32,6 +40,7 @@ public final class RootCommand implements Callable<Integer> {
 
   int repl(String lessonId) {
     var progress = env.store().load();
-    return new Repl(env.terminal().get(), env.catalog(progress.seed()), env.store(), env.caps(), lang).run(lessonId);
+    return new Repl(env.terminal().get(), env.catalog(progress.seed()), env.store(), env.caps(), lang,
+        PlainMode.of(plain, bell)).run(lessonId);
   }
 }

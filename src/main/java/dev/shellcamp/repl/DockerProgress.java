@@ -1,13 +1,15 @@
 package dev.shellcamp.repl;
 
 import dev.shellcamp.run.LessonDocker;
+import dev.shellcamp.shell.Ansi;
 import dev.shellcamp.ui.Width;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jline.terminal.Terminal;
 
 /**
  * The base image's build as one line that rewrites itself with the engine's latest step, and
- * Ctrl-C (the tutor's own SIGINT while no command runs) to stop it.
+ * Ctrl-C (the tutor's own SIGINT while no command runs) to stop it. In plain mode each step is a
+ * line of its own: a screen reader or a log cannot follow a line that rewrites itself.
  */
 final class DockerProgress implements LessonDocker.Progress {
   private final Screen screen;
@@ -27,7 +29,7 @@ final class DockerProgress implements LessonDocker.Progress {
       return;
     }
     t.handle(Terminal.Signal.INT, previous);
-    if (screen.interactive) {
+    if (screen.interactive && !screen.plain) {
       t.writer().print("\r\033[K");
     }
     if (!cancelled.get()) {
@@ -38,6 +40,13 @@ final class DockerProgress implements LessonDocker.Progress {
 
   @Override
   public void line(String engineLine) {
+    if (screen.plain) {
+      String line = Ansi.strip(engineLine).strip();
+      if (!line.isEmpty()) {
+        screen.println(line);
+      }
+      return;
+    }
     if (!screen.interactive) {
       return;
     }

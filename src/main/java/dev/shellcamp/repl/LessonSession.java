@@ -81,8 +81,8 @@ final class LessonSession implements AutoCloseable {
   String prompt() {
     String where = finished ? screen.msg("prompt.done") : (run.index() + 1) + "/" + lesson.steps().size();
     String venv = run.shell().venv();
-    return (venv.isEmpty() ? "" : "(" + venv + ") ")
-        + screen.theme.accent(lesson.id()) + " " + screen.theme.dim(where) + " " + screen.theme.bold("❯") + " ";
+    String head = (venv.isEmpty() ? "" : "(" + venv + ") ") + screen.theme.accent(lesson.id()) + " ";
+    return screen.plain ? head + where + "> " : head + screen.theme.dim(where) + " " + screen.theme.bold("❯") + " ";
   }
 
   private void refreshStatus() {
@@ -137,7 +137,7 @@ final class LessonSession implements AutoCloseable {
     LessonText.StepText t = lesson.text(screen.messages.lang()).steps().get(step.id());
     String head = screen.msg("step.header", run.index() + 1, lesson.steps().size());
     screen.println("");
-    screen.println(screen.theme.heading("── " + head + " ") + screen.theme.dim(step.id()));
+    screen.println(screen.plain ? head + ": " + step.id() : screen.theme.heading("── " + head + " ") + screen.theme.dim(step.id()));
     screen.markdown(t == null ? "" : t.body());
     if (unavailable != null) {
       screen.note(unavailable);
@@ -146,19 +146,26 @@ final class LessonSession implements AutoCloseable {
     }
   }
 
-  /** A line for bash: run it on the PTY with the keyboard passed through, then check the step. */
-  void shellLine(String line) throws IOException {
+  /**
+   * A line for bash: run it on the PTY with the keyboard passed through, then check the step.
+   * {@code typedAhead} waits on the command's terminal; returns the keys typed ahead that it left
+   * unread, in order, for the tutor's next prompt.
+   */
+  String shellLine(String line, String typedAhead) throws IOException {
     CommandResult r;
     PassThrough pass = new PassThrough(screen.terminal, run.shell(), screen.interactive, status);
     try (pass) {
-      r = run.run(line, pass.sink(), screen.interactive ? NO_LIMIT : PIPED_LIMIT);
+      r = run.run(line, typedAhead, pass.sink(), screen.interactive ? NO_LIMIT : PIPED_LIMIT);
     } finally {
       if (pass.drew()) {
         status.redraw();
       }
     }
     if (!r.output().isEmpty() && !r.output().endsWith("\n")) {
-      screen.println(screen.theme.dim("⏎"));
+      screen.println(screen.plain ? "" : screen.theme.dim("⏎"));
+    }
+    if (r.reattached()) {
+      screen.note(screen.msg("shell.reattached"));
     }
     if (r.shellExited()) {
       screen.note(screen.msg("shell.exited", r.exitCode()));
@@ -173,12 +180,14 @@ final class LessonSession implements AutoCloseable {
         passed();
       }
     }
+    return r.unread() + pass.held();
   }
 
   private void passed() throws IOException {
     Step step = run.step();
     screen.println("");
-    screen.ok(screen.theme.ok(screen.msg("step.passed", step.id())));
+    screen.ring();
+    screen.success(screen.msg(screen.plain ? "plain.passed" : "step.passed", step.id()));
     run.cleanupStep();
     book.update(p -> p.with(p.lesson(lesson.id()).markDone(step.id())));
     advance();
@@ -193,7 +202,7 @@ final class LessonSession implements AutoCloseable {
     book.update(p -> p.with(p.lesson(lesson.id()).complete(ProgressStore.now())));
     refreshStatus();
     screen.println("");
-    screen.ok(screen.theme.ok(screen.msg("lesson.complete", lesson.title(screen.messages.lang()))));
+    screen.success(screen.msg("lesson.complete", lesson.title(screen.messages.lang())));
     screen.note(screen.msg("lesson.next-hint"));
   }
 
@@ -214,13 +223,8 @@ final class LessonSession implements AutoCloseable {
         screen.fail(e.getMessage());
       }
     } else {
-      screen.fail(screen.msg("check.failed-intro"));
-      screen.println(indent(r.reason()));
+      screen.notYet(r.reason());
     }
-  }
-
-  private static String indent(String s) {
-    return "  " + s.replace("\n", "\n  ");
   }
 
   void hint() {
@@ -232,13 +236,29 @@ final class LessonSession implements AutoCloseable {
     }
     if (hintsShown >= hints.size()) {
       screen.note(screen.msg("hint.last", hints.size()));
-      screen.markdown("💡 " + hints.get(hints.size() - 1));
+      if (screen.plain) {
+        showHint(hints.size(), hints.size(), hints.get(hints.size() - 1));
+      } else {
+        screen.markdown("💡 " + hints.get(hints.size() - 1));
+      }
       return;
     }
     String h = hints.get(hintsShown++);
     book.update(p -> p.with(p.lesson(lesson.id()).hintUsed()));
-    screen.println(screen.theme.warn(screen.msg("hint.title", hintsShown, hints.size())));
-    screen.markdown(h);
+    showHint(hintsShown, hints.size(), h);
+  }
+
+  private void showHint(int n, int total, String hint) {
+    if (!screen.plain) {
+      screen.println(screen.theme.warn(screen.msg("hint.title", n, total)));
+      screen.markdown(hint);
+    } else if (hint.strip().contains("\n")) {
+      screen.println(screen.msg("plain.hint", n, total));
+      screen.markdown(hint);
+    } else {
+      // a one-line hint goes after its label, so it is read as one sentence
+      screen.markdown(screen.msg("plain.hint", n, total) + " " + hint.strip());
+    }
   }
 
   void solution() {

@@ -56,13 +56,16 @@ public final class Overview {
         n++;
         String num = String.format("%3d  ", n);
         String title = Width.padRight(title(id, m), titleWidth);
-        String marker = id.equals(current) ? t.accent("▸ ") : "  ";
+        boolean here = id.equals(current);
+        String marker = here && !t.plain() ? t.accent("▸ ") : "  ";
+        String tail = here && t.plain() ? "  " + m.get("plain.current") : "";
         Optional<String> why = unavailable(id, m);
         if (why.isPresent()) {
-          b.append(marker).append(t.dim(num + title + "  " + why.get())).append('\n');
+          b.append(marker).append(t.dim(num + title + "  " + why.get())).append(tail).append('\n');
           continue;
         }
-        b.append(marker).append(t.bold(num)).append(title).append("  ").append(state(id, progress, m, t)).append('\n');
+        b.append(marker).append(t.bold(num)).append(title).append("  ").append(state(id, progress, m, t)).append(tail)
+            .append('\n');
       }
     }
     return b.toString();
@@ -82,6 +85,11 @@ public final class Overview {
     LessonProgress lp = progress.lesson(id);
     int total = l.steps().size();
     int done = doneSteps(l, lp);
+    if (t.plain()) {
+      // dots are read out one by one, or not at all: a count says the same in three words
+      String count = m.get("plain.steps-done", done, total);
+      return lp != null && lp.completed() != null ? count + ", " + m.get("plain.lesson-complete") : count + "  " + id;
+    }
     String dots = StatusBar.dots(done, total);
     if (lp != null && lp.completed() != null) {
       return t.ok(dots + "  ✓ " + m.get("menu.done"));

@@ -3,6 +3,7 @@ package dev.shellcamp.repl;
 import dev.shellcamp.shell.Ansi;
 import dev.shellcamp.shell.OutputSink;
 import dev.shellcamp.shell.PtyShell;
+import java.io.ByteArrayOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.IOException;
@@ -14,7 +15,9 @@ import org.jline.terminal.Terminal;
 /**
  * While a command runs, the outer terminal is raw (ISIG cleared by hand: JLine's raw mode leaves
  * it on, so Ctrl-C would signal our JVM) and every key goes to the PTY, where vi, top, less and
- * Ctrl-C behave as in a normal terminal. Every mode change is undone in close().
+ * Ctrl-C behave as in a normal terminal. Every mode change is undone in close(). Once the command
+ * has ended the shell takes no more keys: those read after that are held for the tutor's prompt,
+ * and the pump stops reading, so the line editor is again the only reader of the keyboard.
  */
 final class PassThrough implements AutoCloseable {
   private final Terminal terminal;
@@ -25,6 +28,7 @@ final class PassThrough implements AutoCloseable {
   private final Terminal.SignalHandler previousInt;
   private volatile boolean running = true;
   private volatile boolean drew;
+  private final ByteArrayOutputStream held = new ByteArrayOutputStream();
   private final Thread pump;
 
   PassThrough(Terminal terminal, PtyShell shell, boolean interactive, StatusBar status) {
@@ -67,8 +71,11 @@ final class PassThrough implements AutoCloseable {
         int n = in.available();
         if (n > 0) {
           int got = in.read(buf, 0, Math.min(n, buf.length));
-          if (got > 0) {
-            shell.type(buf, 0, got);
+          if (got > 0 && !shell.type(buf, 0, got)) {
+            synchronized (held) {
+              held.write(buf, 0, got);
+            }
+            return;
           }
           idleSleepMs = 1;
         } else {
@@ -112,6 +119,13 @@ final class PassThrough implements AutoCloseable {
   /** True when the command sent escape sequences (it may have cleared the screen or moved the scroll region). */
   boolean drew() {
     return drew;
+  }
+
+  /** Keys read after the command ended, in the order typed; valid after close(). */
+  String held() {
+    synchronized (held) {
+      return held.toString(StandardCharsets.UTF_8);
+    }
   }
 
   @Override

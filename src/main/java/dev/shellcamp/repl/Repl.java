@@ -9,6 +9,7 @@ import dev.shellcamp.run.LessonDocker;
 import dev.shellcamp.run.Workspace;
 import dev.shellcamp.shell.Capabilities;
 import dev.shellcamp.ui.Messages;
+import dev.shellcamp.ui.PlainMode;
 import dev.shellcamp.ui.Theme;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Optional;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
-import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
 
@@ -33,15 +33,20 @@ public final class Repl {
   private final Book book;
   private final StatusBar status;
   private final CommandTable table;
-  private final LineReader reader;
+  private final TutorReader reader;
   private LessonSession session;
+  /** Keys typed or pasted ahead of the prompt, for the tutor's next prompts. */
+  private String pending = "";
+  /** The part of {@link #pending} behind the line now read: it waits on the next command's terminal. */
+  private String rest = "";
 
-  public Repl(Terminal terminal, Catalog catalog, ProgressStore store, Capabilities caps, String lang) {
+  public Repl(Terminal terminal, Catalog catalog, ProgressStore store, Capabilities caps, String lang, PlainMode mode) {
     boolean interactive = !Terminal.TYPE_DUMB.equals(terminal.getType())
         && !Terminal.TYPE_DUMB_COLOR.equals(terminal.getType());
     var progress = store.load();
     String chosen = lang != null ? lang : progress.lang() != null ? progress.lang() : Messages.detectLang(null);
-    this.screen = new Screen(terminal, Theme.detect(!interactive), Messages.of(chosen), interactive);
+    this.screen = new Screen(terminal, Theme.detect(!interactive, mode.on()), Messages.of(chosen), interactive,
+        mode.bell());
     this.catalog = catalog;
     this.overview = new Overview(catalog, caps);
     this.caps = caps;
@@ -50,18 +55,16 @@ public final class Repl {
       String[] w = store.warning().split("\t", 2);
       screen.fail(screen.msg("progress.corrupt", w[0], w.length > 1 ? w[1] : ""));
     }
-    this.status = new StatusBar(terminal, interactive);
+    this.status = new StatusBar(terminal, interactive && !mode.on());
     this.table = commands();
-    this.reader = LineReaderBuilder.builder()
-        .terminal(terminal)
-        .appName("shellcamp")
-        .parser(new BashParser())
-        .completer(new ReplCompleter(table, this::cwd))
-        .variable(LineReader.HISTORY_FILE, ProgressStore.dataHome().resolve("history"))
-        .variable(LineReader.SECONDARY_PROMPT_PATTERN, "%P  > ")
-        .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
-        .option(LineReader.Option.AUTO_FRESH_LINE, true)
-        .build();
+    TutorReader r = mode.on() ? new PlainReader(terminal, "shellcamp") : new TutorReader(terminal, "shellcamp", null);
+    r.setParser(new BashParser());
+    r.setCompleter(new ReplCompleter(table, this::cwd));
+    r.setVariable(LineReader.HISTORY_FILE, ProgressStore.dataHome().resolve("history"));
+    r.setVariable(LineReader.SECONDARY_PROMPT_PATTERN, "%P  > ");
+    r.option(LineReader.Option.DISABLE_EVENT_EXPANSION, true);
+    r.option(LineReader.Option.AUTO_FRESH_LINE, true);
+    this.reader = r;
   }
 
   private Path cwd() {
@@ -121,14 +124,19 @@ public final class Repl {
     while (true) {
       String line;
       try {
-        line = reader.readLine(prompt());
+        line = read();
       } catch (UserInterruptException e) {
+        pending = rest;
         screen.note(screen.msg("repl.ctrl-c"));
         continue;
       } catch (EndOfFileException e) {
         screen.println("");
         screen.note(screen.msg("repl.bye"));
         return;
+      }
+      String pastedAfter = reader.takePaste();
+      if (pastedAfter != null) {
+        rest = pastedAfter + rest;
       }
       if (!screen.interactive) {
         screen.println(line);
@@ -137,7 +145,24 @@ public final class Repl {
         screen.note(screen.msg("repl.bye"));
         return;
       }
+      pending = rest + pending;
+      rest = "";
     }
+  }
+
+  /**
+   * The next line: keys typed ahead first, one whole command at a time, shown at the prompt as if
+   * typed there; then the keyboard.
+   */
+  private String read() {
+    rest = "";
+    if (!pending.isEmpty()) {
+      String first = TypeAhead.first(pending, reader.getParser());
+      rest = pending.substring(first.length());
+      pending = "";
+      reader.runMacro(first);
+    }
+    return reader.readLine(prompt());
   }
 
   /** One line of input; false ends the REPL. */
@@ -173,7 +198,11 @@ public final class Repl {
         screen.note(screen.msg("danger.declined"));
         return true;
       }
-      session.shellLine(line);
+      String feed = TypeAhead.feedable(rest) ? rest : "";
+      if (!feed.isEmpty()) {
+        rest = "";
+      }
+      pending = pending + session.shellLine(line, feed);
       return true;
     } catch (Exception | LinkageError | StackOverflowError e) {
       // one failing line must not end the learner's session (or leave the terminal raw)
@@ -193,7 +222,10 @@ public final class Repl {
   }
 
   private String prompt() {
-    return session == null ? screen.theme.bold("shellcamp ❯ ") : session.prompt();
+    if (session != null) {
+      return session.prompt();
+    }
+    return screen.plain ? "shellcamp> " : screen.theme.bold("shellcamp ❯ ");
   }
 
   private boolean choose(String choice) throws IOException {

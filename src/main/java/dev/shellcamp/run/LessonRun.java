@@ -168,7 +168,12 @@ public final class LessonRun implements AutoCloseable {
 
   /** Types a line into the learner's shell; if it ended the shell, a new one starts. */
   public CommandResult run(String line, OutputSink out, Duration timeout) throws IOException {
-    CommandResult r = shell.run(line, out, timeout);
+    return run(line, "", out, timeout);
+  }
+
+  /** As above, with keys typed ahead waiting on the command's terminal (see PtyShell#run). */
+  public CommandResult run(String line, String typedAhead, OutputSink out, Duration timeout) throws IOException {
+    CommandResult r = shell.run(line, typedAhead, out, timeout);
     typed.add(line);
     last = r;
     if (r.shellExited()) {

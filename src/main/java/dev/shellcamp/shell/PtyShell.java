@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -29,12 +30,20 @@ public final class PtyShell implements AutoCloseable {
   private static final byte[] RUN_KEYS = {0x18, 0x01};   // ^X^A: load + accept-line
   private static final byte[] QUERY_KEYS = {0x18, 0x0e}; // ^X^N: hidden script (^Q is XON to the tty)
   private static final int MAX_CAPTURE = 4 << 20;
+  private static final byte US = 0x1f;
+  /** Polls for a shell that lost its hooks no more often than this while a command runs. */
+  private static final Duration WATCH_EVERY = Duration.ofMillis(250);
+  private static final Duration WATCH_AFTER = Duration.ofMillis(750);
 
   private final Path workspace;
   private final Map<String, String> env;
   private final String key;
   private final Path ctl;
   private final Object lock = new Object();
+  /** Orders the learner's keys against the end of a command; taken after {@link #lock}, never before. */
+  private final Object keyLock = new Object();
+  /** guarded by keyLock: keys go to the PTY only while a command of ours runs */
+  private boolean keysOpen;
   private PtyProcess process;
   private OutputStream toPty;
   private int cols;
@@ -45,6 +54,12 @@ public final class PtyShell implements AutoCloseable {
   private int waitingId = -1;
   private boolean started;
   private boolean doneSeen;
+  /** The done marker came: until bash has handed back the unread keys, its output is not the command's. */
+  private boolean finishing;
+  private String unread = "";
+  private boolean reattached;
+  /** The hooks were put back before the line had started: its keys did nothing. */
+  private boolean lostBeforeStart;
   private boolean incomplete;
   private int doneStatus;
   private String cwd;
@@ -67,8 +82,10 @@ public final class PtyShell implements AutoCloseable {
     this.key = HexFormat.of().formatHex(random);
     this.ctl = Files.createTempDirectory("shellcamp-",
         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-    try (InputStream rc = PtyShell.class.getResourceAsStream("rc.bash")) {
-      Files.write(ctl.resolve("rc.bash"), rc.readAllBytes());
+    for (String script : List.of("rc.bash", "hooks.bash")) {
+      try (InputStream rc = PtyShell.class.getResourceAsStream(script)) {
+        Files.write(ctl.resolve(script), rc.readAllBytes());
+      }
     }
     this.env = environment(workspace, extraEnv);
     this.cwd = workspace.toString();
@@ -139,6 +156,7 @@ public final class PtyShell implements AutoCloseable {
       dead = false;
       waitingId = 0;
       doneSeen = false;
+      finishing = false;
       started = false;
       startupNoise.reset();
     }
@@ -191,7 +209,7 @@ public final class PtyShell implements AutoCloseable {
   private void onOutput(byte[] bytes, int off, int len) {
     OutputSink target;
     synchronized (lock) {
-      if (waitingId < 0 || !started) {
+      if (waitingId < 0 || !started || finishing) {
         if (startupNoise.size() < 65536) {
           startupNoise.write(bytes, off, len);
         }
@@ -218,11 +236,31 @@ public final class PtyShell implements AutoCloseable {
         case "venv" -> venv = venvName(String.join(";", f.subList(1, f.size())));
         case "done" -> {
           if (f.size() >= 4) {
-            cwd = f.get(3);
+            cwd = String.join(";", f.subList(3, f.size()));
             if (String.valueOf(waitingId).equals(f.get(1))) {
               doneStatus = parseInt(f.get(2));
-              doneSeen = true;
+              finishing = true;
             }
+          }
+          // bash waits for this answer before it reads what was typed ahead, whoever waits here
+          closeKeys(true);
+        }
+        case "drained" -> {
+          String ahead = f.size() >= 3 && parseInt(f.get(2)) > 0 ? takeAhead() : "";
+          if (finishing && f.size() >= 3 && String.valueOf(waitingId).equals(f.get(1))) {
+            unread = ahead;
+            doneSeen = true;
+          } else {
+            unread = unread + ahead;
+          }
+        }
+        case "prompt" -> {
+          // PS1: bash is at its prompt; the end of the command when PROMPT_COMMAND did not run
+          if (f.size() >= 4 && !doneSeen && !finishing && String.valueOf(waitingId).equals(f.get(1))) {
+            doneStatus = parseInt(f.get(2));
+            cwd = String.join(";", f.subList(3, f.size()));
+            closeKeys(false);
+            doneSeen = true;
           }
         }
         case "q" -> {
@@ -242,7 +280,17 @@ public final class PtyShell implements AutoCloseable {
    * Blocks until bash is back at its prompt; after {@code timeout} the command is interrupted.
    */
   public CommandResult run(String line, OutputSink out, Duration timeout) throws IOException {
+    return run(line, "", out, timeout);
+  }
+
+  /**
+   * As {@link #run(String, OutputSink, Duration)}, with {@code typedAhead} waiting on the terminal
+   * as keys the learner typed after the line: the command reads them if it reads its input
+   * (`cat > notes`), and what it leaves comes back as {@link CommandResult#unread()}.
+   */
+  public CommandResult run(String line, String typedAhead, OutputSink out, Duration timeout) throws IOException {
     int id;
+    HookWatch watch;
     synchronized (lock) {
       ensureAlive();
       id = ++nextId;
@@ -250,37 +298,130 @@ public final class PtyShell implements AutoCloseable {
       captured.reset();
       started = false;
       doneSeen = false;
+      finishing = false;
       incomplete = false;
+      reattached = false;
+      unread = "";
       sink = out;
       waitingId = id;
-      toPty.write(RUN_KEYS);
-      toPty.flush();
+      watch = new HookWatch(process.pid(), line);
+      synchronized (keyLock) {
+        toPty.write(RUN_KEYS);
+        // readline reads a byte at a time, so these stay queued for the command, unechoed, as
+        // keys typed ahead in a terminal do
+        toPty.write(typedAhead.getBytes(StandardCharsets.UTF_8));
+        toPty.flush();
+        keysOpen = true;
+      }
     }
-    boolean timedOut = false;
+    boolean timedOut = !awaitDone(id, watch, timeout);
     synchronized (lock) {
-      if (!await(() -> doneSeen, timeout) && !dead) {
+      if (reattached && lostBeforeStart && doneSeen && !dead) {
+        // the hooks were gone before this line could start: run it now
+        waitingId = -1;
+        return run(line, typedAhead, out, timeout).withReattached();
+      }
+      if (timedOut && !dead) {
         // past the limit: Ctrl-C, then give bash a moment to come back to its prompt
-        timedOut = true;
         writeQuietly(new byte[] {0x03});
         await(() -> doneSeen, Duration.ofSeconds(3));
       }
       waitingId = -1;
       sink = OutputSink.DISCARD;
+      closeKeys(false);
       String output = Ansi.strip(captured.toString(StandardCharsets.UTF_8));
       if (dead) {
         int status = exitStatusOfDeadShell();
-        return new CommandResult(line, status, output, cwd, false, true, timedOut);
+        return new CommandResult(line, status, output, cwd, false, true, timedOut, unread, reattached);
       }
       if (!doneSeen) {
-        return new CommandResult(line, 130, output, cwd, incomplete, false, true);
+        return new CommandResult(line, 130, output, cwd, incomplete, false, true, unread, reattached);
       }
-      boolean syntaxError = !started && !incomplete && doneStatus == 2;
+      boolean syntaxError = !started && !incomplete && !reattached && doneStatus == 2;
       if (syntaxError) {
         output = BashSyntax.explain(line);
         byte[] msg = output.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8);
         out.write(msg, 0, msg.length);
       }
-      return new CommandResult(line, incomplete ? 2 : doneStatus, output, cwd, incomplete, false, timedOut);
+      int status = incomplete ? 2 : reattached ? 0 : doneStatus;
+      return new CommandResult(line, status, output, cwd, incomplete, false, timedOut, unread, reattached);
+    }
+  }
+
+  /**
+   * Waits for the end of command {@code id}; false after {@code timeout}. Meanwhile, a shell that
+   * sits at a prompt of its own (`exec bash`, its bindings gone) is given the hooks back.
+   */
+  private boolean awaitDone(int id, HookWatch watch, Duration timeout) throws IOException {
+    long start = System.nanoTime();
+    long deadline = start + timeout.toNanos();
+    while (true) {
+      synchronized (lock) {
+        long left = deadline - System.nanoTime();
+        if (doneSeen || dead) {
+          return true;
+        }
+        if (left <= 0) {
+          return false;
+        }
+        if (await(() -> doneSeen, Duration.ofNanos(Math.min(left, WATCH_EVERY.toNanos())))) {
+          return true;
+        }
+      }
+      if (System.nanoTime() - start > WATCH_AFTER.toNanos() && !reattachedAlready() && watch.lost()) {
+        reattach(id);
+      }
+    }
+  }
+
+  private boolean reattachedAlready() {
+    synchronized (lock) {
+      return reattached;
+    }
+  }
+
+  /**
+   * Types the hooks into a bash that sits at its own prompt without them: Ctrl-C drops whatever
+   * its line holds (and leaves vi's command mode), then a line sources them and removes itself
+   * from history. What that shell prints from here on is not the learner's.
+   */
+  private void reattach(int id) throws IOException {
+    synchronized (lock) {
+      reattached = true;
+      lostBeforeStart = !started;
+      finishing = true;
+      String recover = " __sc_key=" + key + " __sc_ctl='" + ctl + "' __sc_id=" + id
+          + "; . \"$__sc_ctl/hooks.bash\"; history -d -1 2>/dev/null\r";
+      synchronized (keyLock) {
+        keysOpen = false;
+        toPty.write(0x03);
+        toPty.write(recover.getBytes(StandardCharsets.UTF_8));
+        toPty.flush();
+      }
+    }
+  }
+
+  /** Stops passing keys on; with {@code answer}, tells bash's drain that no more will come. */
+  private void closeKeys(boolean answer) {
+    synchronized (keyLock) {
+      keysOpen = false;
+      if (answer) {
+        byte[] k = key.getBytes(StandardCharsets.US_ASCII);
+        byte[] msg = Arrays.copyOf(k, k.length + 1);
+        msg[k.length] = US;
+        writeQuietly(msg);
+      }
+    }
+  }
+
+  private String takeAhead() {
+    Path f = ctl.resolve("ahead");
+    try {
+      String s = Files.readString(f, StandardCharsets.UTF_8);
+      Files.deleteIfExists(f);
+      return s;
+    } catch (IOException e) {
+      return "";
     }
   }
 
@@ -363,24 +504,32 @@ public final class PtyShell implements AutoCloseable {
     spawn();
   }
 
-  /** Keys typed by the learner while a command runs, passed through unchanged. */
-  public void type(byte[] bytes, int off, int len) {
-    synchronized (lock) {
-      if (dead) {
-        return;
+  /**
+   * Keys typed by the learner while a command runs, passed through unchanged. False once the
+   * command has ended: the keys were not sent and belong to the tutor's next prompt.
+   */
+  public boolean type(byte[] bytes, int off, int len) {
+    synchronized (keyLock) {
+      if (!keysOpen) {
+        return false;
       }
-    }
-    try {
-      toPty.write(bytes, off, len);
-      toPty.flush();
-    } catch (IOException e) {
-      // bash went away mid-keystroke; the pump notices and ends the command
+      try {
+        toPty.write(bytes, off, len);
+        toPty.flush();
+      } catch (IOException e) {
+        // bash went away mid-keystroke; the pump notices and ends the command
+      }
+      return true;
     }
   }
 
   /** Ctrl-C for the running command: the PTY's line discipline signals its process group. */
   public void interrupt() {
-    writeQuietly(new byte[] {0x03});
+    synchronized (keyLock) {
+      if (keysOpen) {
+        writeQuietly(new byte[] {0x03});
+      }
+    }
   }
 
   public void resize(int newCols, int newRows) {

@@ -24,7 +24,8 @@ import org.commonmark.parser.Parser;
 
 /**
  * Renders lesson Markdown for a terminal: headings, paragraphs and lists wrapped to the width
- * (counting Korean as two columns), code blocks kept verbatim behind a rule.
+ * (counting Korean as two columns), code blocks kept verbatim behind a rule. A plain theme gets
+ * no rules or glyphs: a screen reader reads each box character aloud.
  */
 public final class Markdown {
   private static final Parser PARSER = Parser.builder()
@@ -54,7 +55,7 @@ public final class Markdown {
       if (n instanceof Heading h) {
         List<Span> spans = inline(h, h.getLevel() == 1 ? theme::heading : theme::bold);
         out.addAll(Wrap.lines(spans, width, lead, rest));
-        if (h.getLevel() == 1) {
+        if (h.getLevel() == 1 && !theme.plain()) {
           out.add(rest + theme.dim("─".repeat(Math.min(width - Width.of(rest), Width.of(plain(spans)) + 2))));
         }
         out.add("");
@@ -66,7 +67,7 @@ public final class Markdown {
       } else if (n instanceof BulletList || n instanceof OrderedList) {
         int number = n instanceof OrderedList ol ? ol.getMarkerStartNumber() : 0;
         for (Node item = n.getFirstChild(); item != null; item = item.getNext()) {
-          String marker = number > 0 ? (number++) + ". " : "• ";
+          String marker = number > 0 ? (number++) + ". " : theme.bullet();
           block(item, lead + marker, rest + " ".repeat(Width.of(marker)), out);
           lead = rest;
         }
@@ -76,17 +77,20 @@ public final class Markdown {
       } else if (n instanceof FencedCodeBlock || n instanceof IndentedCodeBlock) {
         String literal = n instanceof FencedCodeBlock f ? f.getLiteral() : ((IndentedCodeBlock) n).getLiteral();
         for (String line : literal.stripTrailing().split("\n", -1)) {
-          out.add(rest + theme.dim("│ ") + theme.code(line));
+          out.add(rest + (theme.plain() ? "    " : theme.dim("│ ")) + theme.code(line));
         }
         out.add("");
       } else if (n instanceof BlockQuote) {
-        block(n, lead + theme.dim("▎ "), rest + theme.dim("▎ "), out);
+        String bar = theme.plain() ? "  " : theme.dim("▎ ");
+        block(n, lead + bar, rest + bar, out);
       } else if (n instanceof org.commonmark.ext.gfm.tables.TableBlock) {
         out.addAll(new Table(theme, width).render(n, this::cell, rest));
         out.add("");
       } else if (n instanceof ThematicBreak) {
-        out.add(rest + theme.dim("─".repeat(Math.max(4, width - Width.of(rest)))));
-        out.add("");
+        if (!theme.plain()) {
+          out.add(rest + theme.dim("─".repeat(Math.max(4, width - Width.of(rest)))));
+          out.add("");
+        }
       } else {
         block(n, lead, rest, out);
       }

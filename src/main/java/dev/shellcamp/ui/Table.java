@@ -48,10 +48,11 @@ final class Table {
       total += x;
     }
     List<String> out = new ArrayList<>();
-    if (total > width) {
+    // a screen reader reads a grid cell by cell, box characters included: plain mode gets the blocks
+    if (total > width || theme.plain()) {
       for (List<String> r : rows) {
         for (int i = 0; i < cols; i++) {
-          out.add(indent + (i == 0 ? "• " : "  ") + theme.bold(header.get(i) + ":") + " " + (i < r.size() ? r.get(i) : ""));
+          out.add(indent + (i == 0 ? theme.bullet() : "  ") + theme.bold(header.get(i) + ":") + " " + (i < r.size() ? r.get(i) : ""));
         }
       }
       return out;

@@ -1,10 +1,30 @@
 package dev.shellcamp.ui;
 
-/** ANSI styles, or none at all where NO_COLOR is set or the terminal is dumb. */
-public record Theme(boolean color) {
+/**
+ * ANSI styles, or none at all where NO_COLOR is set or the terminal is dumb. A plain theme
+ * (plain mode) never colours and tells renderers to use words and ASCII instead of glyphs.
+ */
+public record Theme(boolean color, boolean plain) {
+  public Theme {
+    color = color && !plain;
+  }
+
+  public Theme(boolean color) {
+    this(color, false);
+  }
+
   public static Theme detect(boolean dumbTerminal) {
     String noColor = System.getenv("NO_COLOR");
     return new Theme(!dumbTerminal && (noColor == null || noColor.isEmpty()));
+  }
+
+  public static Theme detect(boolean dumbTerminal, boolean plain) {
+    return plain ? new Theme(false, true) : detect(dumbTerminal);
+  }
+
+  /** A list item's marker. */
+  public String bullet() {
+    return plain ? "- " : "• ";
   }
 
   private String wrap(String code, String s) {

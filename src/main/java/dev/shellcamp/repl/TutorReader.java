@@ -1,0 +1,47 @@
+package dev.shellcamp.repl;
+
+import java.util.Map;
+import org.jline.reader.LineReader;
+import org.jline.reader.impl.LineReaderImpl;
+import org.jline.terminal.Terminal;
+
+/**
+ * JLine's reader with a paste that runs: a bracketed paste holding a newline ends the prompt and
+ * its lines become keys typed ahead, each run through the tutor in turn, as pasting into bash
+ * without bracketed paste does. A paste without a newline is only inserted, for editing.
+ */
+class TutorReader extends LineReaderImpl {
+  private String pasted;
+
+  TutorReader(Terminal terminal, String appName, Map<String, Object> variables) {
+    super(terminal, appName, variables);
+  }
+
+  @Override
+  public boolean beginPaste() {
+    String text = doReadStringUntil(BRACKETED_PASTE_END).replace("\r\n", "\n").replace('\r', '\n');
+    if (text.indexOf('\n') < 0) {
+      buf.write(text);
+      return true;
+    }
+    String all = buf.toString() + text;
+    String first = TypeAhead.first(all, getParser());
+    if (!first.endsWith("\n")) {
+      buf.write(text);
+      return true;
+    }
+    // the first command ends this prompt where it was pasted; the others follow it
+    pasted = all.substring(first.length());
+    buf.clear();
+    buf.write(first.substring(0, first.length() - 1));
+    callWidget(LineReader.ACCEPT_LINE);
+    return true;
+  }
+
+  /** What a paste held after the line it ended the last readLine with, or null when none. */
+  String takePaste() {
+    String p = pasted;
+    pasted = null;
+    return p;
+  }
+}
