@@ -36,6 +36,7 @@ final class PassThrough implements AutoCloseable {
     this.shell = shell;
     this.interactive = interactive;
     shell.resize(terminal.getWidth(), status.childRows());
+    shell.expectCommand();
     if (interactive) {
       saved = terminal.enterRawMode();
       Attributes raw = new Attributes(terminal.getAttributes());
@@ -45,6 +46,7 @@ final class PassThrough implements AutoCloseable {
         drew = true;
         status.resized();
         shell.resize(terminal.getWidth(), status.childRows());
+    shell.expectCommand();
       });
       previousInt = terminal.handle(Terminal.Signal.INT, s -> shell.interrupt());
       pump = new Thread(this::pumpKeys, "shellcamp-keys");

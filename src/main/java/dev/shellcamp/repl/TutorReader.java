@@ -1,7 +1,11 @@
 package dev.shellcamp.repl;
 
 import java.util.Map;
+import org.jline.keymap.KeyMap;
 import org.jline.reader.LineReader;
+import org.jline.reader.Reference;
+import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Attributes;
 import org.jline.reader.impl.LineReaderImpl;
 import org.jline.terminal.Terminal;
 
@@ -11,10 +15,32 @@ import org.jline.terminal.Terminal;
  * without bracketed paste does. A paste without a newline is only inserted, for editing.
  */
 class TutorReader extends LineReaderImpl {
+  private static final String INTERRUPT = "shellcamp-interrupt";
   private String pasted;
 
   TutorReader(Terminal terminal, String appName, Map<String, Object> variables) {
     super(terminal, appName, variables);
+    // Ctrl-C as a key, read in order with the others, not as SIGINT: the signal arrives out of
+    // band, and keys typed right after it went into the line it cancelled
+    getWidgets().put(INTERRUPT, () -> {
+      throw new UserInterruptException(buf.toString());
+    });
+    for (String map : new String[] {EMACS, VIINS, VICMD}) {
+      getKeyMaps().get(map).bind(new Reference(INTERRUPT), KeyMap.ctrl('C'));
+    }
+  }
+
+  @Override
+  public String readLine(String prompt) {
+    Attributes saved = terminal.getAttributes();
+    Attributes noSignals = new Attributes(saved);
+    noSignals.setLocalFlag(Attributes.LocalFlag.ISIG, false);
+    terminal.setAttributes(noSignals);
+    try {
+      return super.readLine(prompt);
+    } finally {
+      terminal.setAttributes(saved);
+    }
   }
 
   @Override

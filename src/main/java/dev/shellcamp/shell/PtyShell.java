@@ -43,7 +43,10 @@ public final class PtyShell implements AutoCloseable {
   /** Orders the learner's keys against the end of a command; taken after {@link #lock}, never before. */
   private final Object keyLock = new Object();
   /** guarded by keyLock: keys go to the PTY only while a command of ours runs */
-  private boolean keysOpen;
+  private Keys keys = Keys.CLOSED;
+
+  /** Whether the learner's keys go to the PTY: WAIT before the next command's keys are sent. */
+  private enum Keys { WAIT, OPEN, CLOSED }
   private PtyProcess process;
   private OutputStream toPty;
   private int cols;
@@ -311,7 +314,8 @@ public final class PtyShell implements AutoCloseable {
         // keys typed ahead in a terminal do
         toPty.write(typedAhead.getBytes(StandardCharsets.UTF_8));
         toPty.flush();
-        keysOpen = true;
+        keys = Keys.OPEN;
+        keyLock.notifyAll();
       }
     }
     boolean timedOut = !awaitDone(id, watch, timeout);
@@ -393,7 +397,7 @@ public final class PtyShell implements AutoCloseable {
       String recover = " __sc_key=" + key + " __sc_ctl='" + ctl + "' __sc_id=" + id
           + "; . \"$__sc_ctl/hooks.bash\"; history -d -1 2>/dev/null\r";
       synchronized (keyLock) {
-        keysOpen = false;
+        keys = Keys.CLOSED;
         toPty.write(0x03);
         toPty.write(recover.getBytes(StandardCharsets.UTF_8));
         toPty.flush();
@@ -404,7 +408,8 @@ public final class PtyShell implements AutoCloseable {
   /** Stops passing keys on; with {@code answer}, tells bash's drain that no more will come. */
   private void closeKeys(boolean answer) {
     synchronized (keyLock) {
-      keysOpen = false;
+      keys = Keys.CLOSED;
+      keyLock.notifyAll();
       if (answer) {
         byte[] k = key.getBytes(StandardCharsets.US_ASCII);
         byte[] msg = Arrays.copyOf(k, k.length + 1);
@@ -509,8 +514,25 @@ public final class PtyShell implements AutoCloseable {
    * command has ended: the keys were not sent and belong to the tutor's next prompt.
    */
   public boolean type(byte[] bytes, int off, int len) {
+    try {
+      synchronized (keyLock) {
+        while (keys == Keys.WAIT) {
+          keyLock.wait(100);
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+    if (signals(bytes, off, len)) {
+      // a Ctrl-C typed right after Enter is for the command: hold it until the command has begun,
+      // or bash's readline would take it and drop the line instead
+      synchronized (lock) {
+        await(() -> started || finishing || doneSeen, Duration.ofSeconds(2));
+      }
+    }
     synchronized (keyLock) {
-      if (!keysOpen) {
+      if (keys != Keys.OPEN) {
         return false;
       }
       try {
@@ -523,10 +545,29 @@ public final class PtyShell implements AutoCloseable {
     }
   }
 
+  /**
+   * A command is about to run: keys typed from now on wait for it instead of being refused as
+   * typed after the last one.
+   */
+  public void expectCommand() {
+    synchronized (keyLock) {
+      keys = Keys.WAIT;
+    }
+  }
+
+  private static boolean signals(byte[] b, int off, int len) {
+    for (int i = off; i < off + len; i++) {
+      if (b[i] == 0x03 || b[i] == 0x1a || b[i] == 0x1c) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Ctrl-C for the running command: the PTY's line discipline signals its process group. */
   public void interrupt() {
     synchronized (keyLock) {
-      if (keysOpen) {
+      if (keys == Keys.OPEN) {
         writeQuietly(new byte[] {0x03});
       }
     }
