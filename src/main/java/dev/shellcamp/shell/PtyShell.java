@@ -31,6 +31,8 @@ public final class PtyShell implements AutoCloseable {
   private static final byte[] QUERY_KEYS = {0x18, 0x0e}; // ^X^N: hidden script (^Q is XON to the tty)
   private static final int MAX_CAPTURE = 4 << 20;
   private static final byte US = 0x1f;
+  /** How much of the session key answers bash's drain (hooks.bash reads it back a byte at a time). */
+  private static final int DRAIN_TOKEN = 8;
   /** Polls for a shell that lost its hooks no more often than this while a command runs. */
   private static final Duration WATCH_EVERY = Duration.ofMillis(250);
   private static final Duration WATCH_AFTER = Duration.ofMillis(750);
@@ -411,9 +413,8 @@ public final class PtyShell implements AutoCloseable {
       keys = Keys.CLOSED;
       keyLock.notifyAll();
       if (answer) {
-        byte[] k = key.getBytes(StandardCharsets.US_ASCII);
-        byte[] msg = Arrays.copyOf(k, k.length + 1);
-        msg[k.length] = US;
+        byte[] msg = Arrays.copyOf(key.getBytes(StandardCharsets.US_ASCII), DRAIN_TOKEN + 1);
+        msg[DRAIN_TOKEN] = US;
         writeQuietly(msg);
       }
     }

@@ -36,14 +36,15 @@ __sc_done() {
 }
 # Keys the learner typed while the command ran and it left unread belong to the tutor's next
 # prompt, not to readline here. The tutor stops passing keys on when it sees the done marker and
-# answers it with the session key and US on the terminal: whatever arrives before that answer is
-# handed back through the ahead file.
+# answers it with the first 8 characters of the session key and US on the terminal (bash reads a
+# byte at a time here, so the answer is kept short): whatever arrives before it is handed back
+# through the ahead file.
 __sc_drain() {
-  local a= c=
+  local a= c= k=${__sc_key:0:8}
   while IFS= read -r -s -d $'\037' -t 2 -u 198 c; do
     a+=$c
-    if [[ $a == *"$__sc_key" ]]; then
-      a=${a%"$__sc_key"}
+    if [[ $a == *"$k" ]]; then
+      a=${a%"$k"}
       c=
       break
     fi
