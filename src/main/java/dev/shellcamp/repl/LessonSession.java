@@ -54,6 +54,7 @@ final class LessonSession implements AutoCloseable {
     LessonProgress start = lp;
     book.update(p -> p.with(start));
     s.run = LessonRun.open(lesson, ws, fresh, screen.terminal.getWidth(), screen.terminal.getHeight(), screen.messages);
+    s.run.shell().unattended(!screen.interactive);
     s.finished = lp.completed() != null && lp.step() >= lesson.steps().size() - 1
         && Overview.doneSteps(lesson, start) == lesson.steps().size();
     LessonText text = lesson.text(screen.messages.lang());
@@ -161,11 +162,17 @@ final class LessonSession implements AutoCloseable {
         status.redraw();
       }
     }
-    if (!r.output().isEmpty() && !r.output().endsWith("\n")) {
+    if (r.reattached() && screen.interactive && !screen.plain) {
+      // the prompt of the shell that `exec bash` started, drawn before it was found
+      screen.terminal.writer().print("\r\u001b[K");
+    } else if (!r.output().isEmpty() && !r.output().endsWith("\n")) {
       screen.println(screen.plain ? "" : screen.theme.dim("⏎"));
     }
     if (r.reattached()) {
       screen.note(screen.msg("shell.reattached"));
+    }
+    if (!r.stoppedWaiting().isEmpty()) {
+      screen.note(screen.msg("shell.waits-terminal", r.stoppedWaiting()));
     }
     if (r.shellExited()) {
       screen.note(screen.msg("shell.exited", r.exitCode()));

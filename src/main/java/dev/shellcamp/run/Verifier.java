@@ -4,6 +4,7 @@ import dev.shellcamp.check.Result;
 import dev.shellcamp.lesson.Lesson;
 import dev.shellcamp.lesson.Step;
 import dev.shellcamp.shell.Capabilities;
+import dev.shellcamp.shell.CommandResult;
 import dev.shellcamp.shell.OutputSink;
 import dev.shellcamp.ui.Messages;
 import java.io.IOException;
@@ -54,6 +55,7 @@ public final class Verifier {
       // never put in the learner's workspace
       Map<String, String> env = Map.of("SHELLCAMP_VERIFY_FILES", lesson.dir().resolve("verify").toAbsolutePath().toString());
       try (LessonRun run = LessonRun.open(lesson, ws, true, 120, 40, messages, env)) {
+        run.shell().unattended(true);
         String lessonSetup = run.setupProblem();
         for (int i = 0; i < lesson.steps().size(); i++) {
           StepReport r = lessonSetup != null && i == 0
@@ -141,10 +143,15 @@ public final class Verifier {
     String trimmed = input.strip();
     if (trimmed.startsWith(":answer ")) {
       run.answer(trimmed.substring(8));
-    } else {
-      run.run(input, OutputSink.DISCARD, COMMAND_LIMIT);
+      return run.evaluate();
     }
-    return run.evaluate();
+    CommandResult c = run.run(input, OutputSink.DISCARD, COMMAND_LIMIT);
+    Result r = run.evaluate();
+    if (r.passed() || c.stoppedWaiting().isEmpty()) {
+      return r;
+    }
+    return Result.fail(r.reason() + " (" + c.stoppedWaiting() + " waited for keys from the terminal, which verify"
+        + " cannot type, and was stopped)");
   }
 
   /**

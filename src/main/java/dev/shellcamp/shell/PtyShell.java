@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -63,6 +64,11 @@ public final class PtyShell implements AutoCloseable {
   private boolean finishing;
   private String unread = "";
   private boolean reattached;
+  /** The command that waited for keys nobody can type and was stopped ("" when none). */
+  private String stoppedWaiting = "";
+  private int stopTries;
+  /** Nobody types into this shell (verify, piped input): a command waiting for keys is stopped. */
+  private volatile boolean unattended;
   /** The hooks were put back before the line had started: its keys did nothing. */
   private boolean lostBeforeStart;
   private boolean incomplete;
@@ -306,6 +312,8 @@ public final class PtyShell implements AutoCloseable {
       finishing = false;
       incomplete = false;
       reattached = false;
+      stoppedWaiting = "";
+      stopTries = 0;
       unread = "";
       sink = out;
       waitingId = id;
@@ -338,10 +346,10 @@ public final class PtyShell implements AutoCloseable {
       String output = Ansi.strip(captured.toString(StandardCharsets.UTF_8));
       if (dead) {
         int status = exitStatusOfDeadShell();
-        return new CommandResult(line, status, output, cwd, false, true, timedOut, unread, reattached);
+        return new CommandResult(line, status, output, cwd, false, true, timedOut, unread, reattached, stoppedWaiting);
       }
       if (!doneSeen) {
-        return new CommandResult(line, 130, output, cwd, incomplete, false, true, unread, reattached);
+        return new CommandResult(line, 130, output, cwd, incomplete, false, true, unread, reattached, stoppedWaiting);
       }
       boolean syntaxError = !started && !incomplete && !reattached && doneStatus == 2;
       if (syntaxError) {
@@ -350,7 +358,7 @@ public final class PtyShell implements AutoCloseable {
         out.write(msg, 0, msg.length);
       }
       int status = incomplete ? 2 : reattached ? 0 : doneStatus;
-      return new CommandResult(line, status, output, cwd, incomplete, false, timedOut, unread, reattached);
+      return new CommandResult(line, status, output, cwd, incomplete, false, timedOut, unread, reattached, stoppedWaiting);
     }
   }
 
@@ -374,10 +382,43 @@ public final class PtyShell implements AutoCloseable {
           return true;
         }
       }
-      if (System.nanoTime() - start > WATCH_AFTER.toNanos() && !reattachedAlready() && watch.lost()) {
-        reattach(id);
+      if (System.nanoTime() - start > WATCH_AFTER.toNanos()) {
+        if (!reattachedAlready() && watch.lost()) {
+          reattach(id);
+        } else if (unattended) {
+          stopIfWaitingForKeys();
+        }
       }
     }
+  }
+
+  /**
+   * Stops a command that waits for keys nobody will type: Ctrl-C, as a learner would; then, for
+   * programs that ignore it (vi, less), SIGTERM and at last SIGKILL to the waiting process.
+   */
+  private void stopIfWaitingForKeys() {
+    Optional<TerminalWait.Waiter> w = TerminalWait.find(process.pid());
+    if (w.isEmpty()) {
+      return;
+    }
+    int tries;
+    synchronized (lock) {
+      if (stoppedWaiting.isEmpty()) {
+        stoppedWaiting = w.get().command();
+      }
+      tries = ++stopTries;
+    }
+    if (tries == 1 || w.get().pid() == process.pid()) {
+      // bash's own `read` is stopped by Ctrl-C alone: the shell itself is never killed
+      writeQuietly(new byte[] {0x03});
+    } else {
+      ProcessHandle.of(w.get().pid()).ifPresent(tries == 2 ? ProcessHandle::destroy : ProcessHandle::destroyForcibly);
+    }
+  }
+
+  /** Nobody types into this shell (verify, piped input): commands that wait for keys are stopped. */
+  public void unattended(boolean on) {
+    unattended = on;
   }
 
   private boolean reattachedAlready() {

@@ -24,6 +24,19 @@ class CliTest {
   }
 
   @Test
+  void pipedCommandsThatWaitForTheKeyboardAreStoppedWithAReasonAndTheNextLineRuns() throws Exception {
+    long t0 = System.nanoTime();
+    Cli.Run r = Cli.run(data, "cat\nseq 5000 > big.txt\nmore big.txt\npython3 -c 'input()'\necho next-$((6*7))\n:quit\n",
+        "start", "linux/streams");
+    assertEquals(0, r.code(), r.err());
+    for (String waiter : new String[] {"cat was waiting", "more was waiting", "python3 was waiting"}) {
+      assertTrue(r.out().contains(waiter + " for keys from the terminal"), r.out());
+    }
+    assertTrue(r.out().contains("next-42"), r.out());
+    assertTrue(System.nanoTime() - t0 < 60_000_000_000L, "well inside the 2-minute limit per command");
+  }
+
+  @Test
   void endOfInputLeavesWithProgressSaved() throws Exception {
     Cli.Run r = Cli.run(data, ":answer 2\n", "start", "linux/streams");
     assertEquals(0, r.code());

@@ -87,6 +87,27 @@ class ShellHooksTest {
     typist.start();
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"cat", "read -r x", "python3 -c 'input()'", "vi notes.txt"})
+  void unattendedACommandWaitingForKeysIsStoppedAndNamed(String line) throws Exception {
+    shell.unattended(true);
+    long t0 = System.nanoTime();
+    CommandResult r = run(line);
+    assertFalse(r.timedOut(), r::toString);
+    assertFalse(r.stoppedWaiting().isEmpty(), r::toString);
+    // vim sets a timeout on its wait for its first 4 s (updatetime), so it is seen only after that
+    assertTrue(System.nanoTime() - t0 < 12_000_000_000L, r::toString);
+    assertEquals("ok\n", run("echo ok").output());
+  }
+
+  @Test
+  void unattendedASlowCommandIsLeftToFinish() throws Exception {
+    shell.unattended(true);
+    CommandResult r = run("sleep 2; echo done-sleeping");
+    assertEquals("", r.stoppedWaiting());
+    assertTrue(r.output().contains("done-sleeping"), r::toString);
+  }
+
   @Test
   void aLearnersPromptCommandStillRuns() throws Exception {
     run("PROMPT_COMMAND='echo pc-ran >> ~/pc.log'");
