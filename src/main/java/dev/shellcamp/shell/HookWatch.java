@@ -17,11 +17,6 @@ import java.util.regex.Pattern;
 final class HookWatch {
   private static final Pattern READS_TERMINAL =
       Pattern.compile("(^|[^\\w-])(read|select|mapfile|readarray)(\\s|$)");
-  private static final boolean ARM = System.getProperty("os.arch", "").contains("aarch64");
-  private static final String READ_SYSCALL = ARM ? "63" : "0";
-  /** readline 8 waits in pselect6 on its input alone (nfds 1) before each read */
-  private static final String PSELECT_SYSCALL = ARM ? "72" : "270";
-
   private final long pid;
   private final String cmdline;
   private final String line;
@@ -44,20 +39,16 @@ final class HookWatch {
     return !READS_TERMINAL.matcher(line).find() && readlineModes();
   }
 
+  /** bash in the foreground, asleep in a read of fd 0 or in readline's pselect6 on fd 0 alone. */
   private boolean bashReadsInForeground() {
-    String stat = read("stat");
-    int close = stat.lastIndexOf(')');
-    if (close < 0) {
+    long[] stat = TerminalWait.stat(pid);
+    long[] sys = TerminalWait.syscall(pid);
+    TerminalWait.Calls calls = TerminalWait.CALLS;
+    if (stat == null || sys == null || calls == null || stat[TerminalWait.STATE] != 'S'
+        || stat[TerminalWait.TPGID] != pid) {
       return false;
     }
-    String[] f = stat.substring(close + 2).split(" ");
-    // after "pid (comm) ": state, ppid, pgrp, session, tty_nr, tpgid
-    if (f.length < 6 || !f[0].equals("S") || !f[5].equals(String.valueOf(pid))) {
-      return false;
-    }
-    String[] sys = read("syscall").split(" ");
-    return sys.length > 1 && (sys[0].equals(READ_SYSCALL) && sys[1].equals("0x0")
-        || sys[0].equals(PSELECT_SYSCALL) && sys[1].equals("0x1"));
+    return sys[0] == calls.read() && sys[1] == 0 || sys[0] == calls.pselect6() && sys[1] == 1;
   }
 
   private boolean isBash() {

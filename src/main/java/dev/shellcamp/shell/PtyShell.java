@@ -572,6 +572,7 @@ public final class PtyShell implements AutoCloseable {
       synchronized (lock) {
         await(() -> started || finishing || doneSeen, Duration.ofSeconds(2));
       }
+      awaitChildInForeground();
     }
     synchronized (keyLock) {
       if (keys != Keys.OPEN) {
@@ -584,6 +585,35 @@ public final class PtyShell implements AutoCloseable {
         // bash went away mid-keystroke; the pump notices and ends the command
       }
       return true;
+    }
+  }
+
+  /**
+   * PS0 comes before bash forks the command, and the child takes the terminal before it execs:
+   * a Ctrl-C before the exec meets bash's own handlers and the command runs all the same. So the
+   * key waits until the foreground process is another program. A builtin never takes the
+   * terminal and a subshell stays bash, so this gives up after a second.
+   */
+  private void awaitChildInForeground() {
+    long pid = pid();
+    long end = System.nanoTime() + 1_000_000_000L;
+    while (System.nanoTime() < end) {
+      synchronized (lock) {
+        if (finishing || doneSeen || dead) {
+          return;
+        }
+      }
+      long[] stat = TerminalWait.stat(pid);
+      if (stat == null || stat[TerminalWait.TPGID] != pid
+          && !TerminalWait.comm(stat[TerminalWait.TPGID]).equals(TerminalWait.comm(pid))) {
+        return;
+      }
+      try {
+        Thread.sleep(2);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
     }
   }
 

@@ -68,10 +68,10 @@ final class TerminalWait {
       Path.of("/proc/self/task/" + ProcessHandle.current().pid() + "/children"));
 
   /** Syscall numbers of the waits that matter, -1 where the architecture has none. */
-  private record Calls(int read, int readv, int pread64, int select, int pselect6, int poll,
+  record Calls(int read, int readv, int pread64, int select, int pselect6, int poll,
       int ppoll, int epollWait, int epollPwait, int epollPwait2) {}
 
-  private static final Calls CALLS = switch (System.getProperty("os.arch", "")) {
+  static final Calls CALLS = switch (System.getProperty("os.arch", "")) {
     case "amd64", "x86_64" -> new Calls(0, 19, 17, 23, 270, 7, 271, 232, 281, 441);
     case "aarch64", "arm64" -> new Calls(63, 65, 67, -1, 72, -1, 73, -1, 22, 441);
     default -> null;
@@ -308,7 +308,7 @@ final class TerminalWait {
    * The syscall number and its six arguments, or null when the process runs, is not in a
    * syscall, or may not be looked at ("running", "-1 sp pc", EACCES).
    */
-  private static long[] syscall(long pid) {
+  static long[] syscall(long pid) {
     try {
       String[] f = Files.readString(PROC.resolve(pid + "/syscall"), StandardCharsets.US_ASCII)
           .trim().split(" ");
@@ -326,13 +326,13 @@ final class TerminalWait {
     }
   }
 
-  private static final int STATE = 0;
-  private static final int PGRP = 1;
-  private static final int TTY = 2;
-  private static final int TPGID = 3;
+  static final int STATE = 0;
+  static final int PGRP = 1;
+  static final int TTY = 2;
+  static final int TPGID = 3;
 
   /** state, pgrp, tty_nr and tpgid (fields 3, 5, 7, 8) of /proc/PID/stat, or null. */
-  private static long[] stat(long pid) {
+  static long[] stat(long pid) {
     byte[] b = new byte[1024];
     int len = 0;
     try (FileInputStream in = new FileInputStream("/proc/" + pid + "/stat")) {
@@ -392,7 +392,7 @@ final class TerminalWait {
     return v;
   }
 
-  private static String comm(long pid) {
+  static String comm(long pid) {
     try {
       return Files.readString(PROC.resolve(pid + "/comm"), StandardCharsets.UTF_8).strip();
     } catch (IOException | RuntimeException e) {
