@@ -29,6 +29,16 @@ public final class LessonLoader {
 
   /** Loads with each var bound to the value {@code seed} picks for it. */
   public static Loaded load(Path dir, long seed) {
+    try {
+      return loadChecked(dir, seed);
+    } catch (RuntimeException | StackOverflowError e) {
+      // the YAML bounds should make this unreachable; if a lesson still finds a way, it is that
+      // lesson's problem and the rest of the catalog (or lint run) goes on
+      return new Loaded(null, List.of(new Problem(dir.resolve("lesson.yaml"), 1, "could not be loaded: " + e)));
+    }
+  }
+
+  private static Loaded loadChecked(Path dir, long seed) {
     List<Problem> problems = new ArrayList<>();
     Path yamlFile = dir.resolve("lesson.yaml");
     String raw = read(yamlFile, problems);
@@ -81,6 +91,10 @@ public final class LessonLoader {
 
   private static String read(Path f, List<Problem> problems) {
     try {
+      if (Files.size(f) > YamlLimits.DEFAULT.maxChars()) {
+        problems.add(new Problem(f, 1, Yaml.tooLarge(YamlLimits.DEFAULT)));
+        return null;
+      }
       return Files.readString(f, StandardCharsets.UTF_8);
     } catch (IOException e) {
       problems.add(new Problem(f, 1, Files.exists(f) ? "cannot read: " + e.getMessage() : "missing file"));

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -14,6 +14,9 @@ import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.parser.Parser;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 /** Parses YAML (and JSON, its subset) into {@link Node}s that remember their lines. */
 public final class Yaml {
@@ -34,13 +37,24 @@ public final class Yaml {
   }
 
   static Node parse(String text) throws SyntaxError {
+    return parse(text, YamlLimits.DEFAULT);
+  }
+
+  static Node parse(String text, YamlLimits limits) throws SyntaxError {
+    if (text.length() > limits.maxChars()) {
+      throw new SyntaxError(tooLarge(limits), 1);
+    }
     try {
-      LoadSettings settings = LoadSettings.builder().setAllowDuplicateKeys(false).build();
-      Optional<org.snakeyaml.engine.v2.nodes.Node> root = new Compose(settings).composeString(text);
+      LoadSettings settings = LoadSettings.builder().setAllowDuplicateKeys(false)
+          .setCodePointLimit(limits.maxChars()).setMaxAliasesForCollections(limits.maxNodes()).build();
+      Parser parser = new BoundedParser(new ParserImpl(settings, new StreamReader(settings, text)), limits);
+      Optional<org.snakeyaml.engine.v2.nodes.Node> root = new Composer(settings, parser).getSingleNode();
       if (root.isEmpty()) {
         return new Node(Map.of(), 1);
       }
       return convert(root.get());
+    } catch (BoundedParser.Exceeded e) {
+      throw new SyntaxError("YAML: " + e.getMessage(), e.line);
     } catch (MarkedYamlEngineException e) {
       // at the end of the stream the problem mark points past the last line; the context mark
       // ("while scanning a quoted scalar") points at where the unfinished thing began
@@ -54,6 +68,11 @@ public final class Yaml {
     } catch (YamlEngineException e) {
       throw new SyntaxError("YAML: " + firstLine(e.getMessage()), 1);
     }
+  }
+
+  /** The message for a file over {@link YamlLimits#maxChars()}, also used by readers that check the size first. */
+  public static String tooLarge(YamlLimits limits) {
+    return "YAML: file is larger than " + limits.maxChars() / 1024 + " KB";
   }
 
   /** Plain Java values (String, List, Map) for data files such as progress.json. */

@@ -1,6 +1,7 @@
 package dev.shellcamp.progress;
 
 import dev.shellcamp.lesson.Yaml;
+import dev.shellcamp.lesson.YamlLimits;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -60,8 +61,7 @@ public final class ProgressStore {
       return fresh();
     }
     try {
-      String text = Files.readString(file, StandardCharsets.UTF_8);
-      return parse(text);
+      return parse(read());
     } catch (IOException | Yaml.SyntaxError | RuntimeException e) {
       Path aside = file.resolveSibling(file.getFileName() + ".corrupt-"
           + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now()));
@@ -73,6 +73,14 @@ public final class ProgressStore {
       }
       return fresh();
     }
+  }
+
+  /** The file's text, refused unread when it is larger than any progress could be. */
+  private String read() throws IOException {
+    if (Files.size(file) > YamlLimits.DEFAULT.maxChars()) {
+      throw new IOException(Yaml.tooLarge(YamlLimits.DEFAULT));
+    }
+    return Files.readString(file, StandardCharsets.UTF_8);
   }
 
   /** A save killed before its rename leaves progress.json.tmp-PID behind; the file itself is fine. */
@@ -112,7 +120,7 @@ public final class ProgressStore {
       return pendingSeed;
     }
     try {
-      return parse(Files.readString(file, StandardCharsets.UTF_8)).seed();
+      return parse(read()).seed();
     } catch (IOException | Yaml.SyntaxError | RuntimeException e) {
       return -1;
     }
