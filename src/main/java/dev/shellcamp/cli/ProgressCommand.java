@@ -52,7 +52,7 @@ final class ProgressCommand implements Callable<Integer> {
     var err = spec.commandLine().getErr();
     if (store.warning() != null) {
       String[] w = store.warning().split("\t", 2);
-      err.println(m.get("progress.corrupt", w[0], w.length > 1 ? w[1] : ""));
+      err.println(m.get(store.warningKey(), w[0], w.length > 1 ? w[1] : ""));
     }
     Overview o = new Overview(env.catalog(progress.seed()), env.caps());
     var out = spec.commandLine().getOut();

@@ -28,6 +28,7 @@ import java.util.Map;
 public final class ProgressStore {
   private final Path file;
   private String warning;
+  private String warningKey;
   private volatile long pendingSeed = -1;
 
   public ProgressStore(Path file) {
@@ -54,25 +55,57 @@ public final class ProgressStore {
     return warning;
   }
 
+  /** The message key for {@link #warning()}: its first tab-separated part is {0}, the second {1}. */
+  public String warningKey() {
+    return warningKey;
+  }
+
   public Progress load() {
     warning = null;
+    warningKey = null;
     removeStaleTemps();
     if (!Files.exists(file)) {
       return fresh();
     }
     try {
-      return parse(read());
+      ProgressParse parsed = ProgressParse.of(read());
+      if (!parsed.isWhole()) {
+        keepWhatWasRead(parsed);
+      }
+      return parsed.progress();
     } catch (IOException | Yaml.SyntaxError | RuntimeException e) {
       Path aside = file.resolveSibling(file.getFileName() + ".corrupt-"
           + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now()));
       try {
         Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
         warning = aside.toString() + "\t" + reason(e);
+        warningKey = "progress.corrupt";
       } catch (IOException moveFailed) {
         warning = file + "\t" + reason(e);
+        warningKey = "progress.corrupt";
       }
       return fresh();
     }
+  }
+
+  /**
+   * Part of the file could not be used: what could not is written beside it (a newer schema's
+   * file whole, since our next save would drop what we do not understand) and the rest is kept.
+   */
+  private void keepWhatWasRead(ProgressParse parsed) throws IOException {
+    String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
+    Path aside;
+    if (parsed.newerSchema() > 0) {
+      aside = file.resolveSibling(file.getFileName() + ".schema-" + parsed.newerSchema() + "-" + stamp);
+      Files.copy(file, aside, StandardCopyOption.REPLACE_EXISTING);
+      warningKey = "progress.newer";
+    } else {
+      aside = file.resolveSibling(file.getFileName() + ".bad-" + stamp);
+      Files.writeString(aside, Json.write(Map.of("lessons", parsed.rejected())) + "\n", StandardCharsets.UTF_8);
+      save(parsed.progress());
+      warningKey = "progress.partial";
+    }
+    warning = aside + "\t" + String.join("; ", parsed.reasons());
   }
 
   /** The file's text, refused unread when it is larger than any progress could be. */
@@ -126,45 +159,8 @@ public final class ProgressStore {
     }
   }
 
-  @SuppressWarnings("unchecked")
   static Progress parse(String text) throws Yaml.SyntaxError {
-    Object root = Yaml.parsePlain(text);
-    if (!(root instanceof Map<?, ?> m)) {
-      throw new IllegalArgumentException("not a JSON object");
-    }
-    Object schema = m.get("schema");
-    if (schema == null || !String.valueOf(schema).matches("\\d+")) {
-      throw new IllegalArgumentException("no schema version");
-    }
-    int version = Integer.parseInt(String.valueOf(schema));
-    if (version > Progress.SCHEMA) {
-      throw new IllegalArgumentException("schema " + version + " is newer than this shellcamp understands");
-    }
-    long seed = Long.parseLong(String.valueOf(m.get("seed")));
-    Map<String, LessonProgress> lessons = new LinkedHashMap<>();
-    Object ls = m.get("lessons");
-    if (ls instanceof Map<?, ?> lm) {
-      for (Map.Entry<?, ?> e : lm.entrySet()) {
-        Map<String, Object> l = (Map<String, Object>) e.getValue();
-        String id = String.valueOf(e.getKey());
-        lessons.put(id, new LessonProgress(id, Integer.parseInt(str(l.get("step"), "0")),
-            list(l.get("done")), list(l.get("shown")), list(l.get("skipped")),
-            Integer.parseInt(str(l.get("hints"), "0")), str(l.get("started"), null), str(l.get("completed"), null)));
-      }
-    }
-    return new Progress(Progress.SCHEMA, seed, str(m.get("lang"), null), str(m.get("last_lesson"), null), Map.copyOf(lessons));
-  }
-
-  private static String str(Object o, String dflt) {
-    return o == null || "".equals(o) || "null".equals(o) ? dflt : String.valueOf(o);
-  }
-
-  private static List<String> list(Object o) {
-    List<String> out = new ArrayList<>();
-    if (o instanceof List<?> l) {
-      l.forEach(x -> out.add(String.valueOf(x)));
-    }
-    return List.copyOf(out);
+    return ProgressParse.of(text).progress();
   }
 
   static String render(Progress p) {

@@ -53,14 +53,16 @@ public final class Repl {
     this.book = new Book(store, progress, screen);
     if (store.warning() != null) {
       String[] w = store.warning().split("\t", 2);
-      screen.fail(screen.msg("progress.corrupt", w[0], w.length > 1 ? w[1] : ""));
+      screen.fail(screen.msg(store.warningKey(), w[0], w.length > 1 ? w[1] : ""));
     }
     this.status = new StatusBar(terminal, interactive && !mode.on());
     this.table = commands();
     TutorReader r = mode.on() ? new PlainReader(terminal, "shellcamp") : new TutorReader(terminal, "shellcamp", null);
     r.setParser(new BashParser());
     r.setCompleter(new ReplCompleter(table, this::cwd));
-    r.setVariable(LineReader.HISTORY_FILE, ProgressStore.dataHome().resolve("history"));
+    Path history = ProgressStore.dataHome().resolve("history");
+    r.setVariable(LineReader.HISTORY_FILE, history);
+    r.setHistory(new ReplHistory(why -> screen.fail(screen.msg("history.unsaved", history, why))));
     r.setVariable(LineReader.SECONDARY_PROMPT_PATTERN, "%P  > ");
     r.option(LineReader.Option.DISABLE_EVENT_EXPANSION, true);
     r.option(LineReader.Option.AUTO_FRESH_LINE, true);
@@ -131,7 +133,7 @@ public final class Repl {
         continue;
       } catch (EndOfFileException e) {
         screen.println("");
-        screen.note(screen.msg("repl.bye"));
+        screen.note(book.goodbye());
         return;
       }
       String pastedAfter = reader.takePaste();
@@ -142,7 +144,7 @@ public final class Repl {
         screen.println(line);
       }
       if (!handle(line)) {
-        screen.note(screen.msg("repl.bye"));
+        screen.note(book.goodbye());
         return;
       }
       pending = rest + pending;
