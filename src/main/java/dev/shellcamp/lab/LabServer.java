@@ -7,8 +7,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -21,6 +22,14 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class LabServer implements AutoCloseable {
   public static final Duration DRAIN = Duration.ofSeconds(5);
+  /** The longest a client may take to send a whole request: request line, headers and body. */
+  public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+  /** The longest a client may take to read its answer. */
+  public static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(30);
+  /** How long a keep-alive connection may sit between requests. */
+  public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(60);
+  /** Requests being read or answered at once, stalled ones included; more connections are closed. */
+  static final int MAX_THREADS = 256;
 
   /** What `lab serve` was asked for; {@code model} null serves every model, {@code port} 0 any free port. */
   public record Options(String host, int port, String model, String version) {}
@@ -47,9 +56,16 @@ public final class LabServer implements AutoCloseable {
   public static LabServer start(Options o) throws IOException {
     // read once, when the first HttpServer is made: without it every keep-alive answer waits
     // ~40 ms for Nagle and the client's delayed ACK (363 vs 36,400 req/s, FINDINGS.md)
-    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-      System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
+    defaultProperty("sun.net.httpserver.nodelay", "true");
+    // without these a client that sends half a request keeps its connection, and the thread
+    // reading it, for ever. The JDK has one clock for the whole request (line, headers, body),
+    // so it is sized for a 1 MiB body on a slow link; a connection that sent nothing yet gets
+    // min(idleInterval, maxReqTime). Read once per JVM, so tests with short ones use a child JVM.
+    defaultProperty("sun.net.httpserver.maxReqTime", String.valueOf(REQUEST_TIMEOUT.toSeconds()));
+    defaultProperty("sun.net.httpserver.maxRspTime", String.valueOf(RESPONSE_TIMEOUT.toSeconds()));
+    defaultProperty("sun.net.httpserver.idleInterval", String.valueOf(IDLE_TIMEOUT.toSeconds()));
+    // idle connections are swept every clockTick ms (10 s by default): 1 s keeps the limits honest
+    defaultProperty("sun.net.httpserver.clockTick", "1000");
     ModelRepository models = ModelRepository.bundled();
     if (o.model() != null) {
       models = models.only(o.model());
@@ -60,8 +76,14 @@ public final class LabServer implements AutoCloseable {
     }
     HttpServer http = HttpServer.create(address, 128);
     AtomicInteger n = new AtomicInteger();
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(4, Runtime.getRuntime().availableProcessors()),
-        r -> {
+    // The JDK reads the request line, headers and body on the executor's thread, not on its
+    // dispatcher: with a fixed pool of max(4, cores), four stalled clients held every thread and
+    // nobody else was answered (issue 19). A stalled client now holds one blocked thread (cheap:
+    // no CPU, a small stack) until maxReqTime; past MAX_THREADS a new connection is closed at
+    // once rather than queued behind the stalled ones.
+    int core = Math.max(4, Runtime.getRuntime().availableProcessors());
+    ExecutorService pool = new ThreadPoolExecutor(core, Math.max(core, MAX_THREADS), 30, TimeUnit.SECONDS,
+        new SynchronousQueue<>(), r -> {
           Thread t = new Thread(r, "lab-http-" + n.incrementAndGet());
           t.setDaemon(true);
           return t;
@@ -90,6 +112,12 @@ public final class LabServer implements AutoCloseable {
     } catch (RejectedExecutionException e) {
       inFlight.decrementAndGet();
       throw e;
+    }
+  }
+
+  private static void defaultProperty(String name, String value) {
+    if (System.getProperty(name) == null) {
+      System.setProperty(name, value);
     }
   }
 
