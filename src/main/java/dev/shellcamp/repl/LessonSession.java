@@ -55,6 +55,9 @@ final class LessonSession implements AutoCloseable {
     book.update(p -> p.with(start));
     s.run = LessonRun.open(lesson, ws, fresh, screen.terminal.getWidth(), screen.terminal.getHeight(), screen.messages);
     s.run.shell().unattended(!screen.interactive);
+    if (s.run.shell().orphansEnded() > 0) {
+      screen.note(screen.msg("lesson.orphans", s.run.shell().orphansEnded()));
+    }
     s.finished = lp.completed() != null && lp.step() >= lesson.steps().size() - 1
         && Overview.doneSteps(lesson, start) == lesson.steps().size();
     LessonText text = lesson.text(screen.messages.lang());

@@ -42,6 +42,49 @@ public final class ProcessReaper {
     return pids;
   }
 
+  /**
+   * Ends what an earlier tutor of this workspace left running when it was killed (`kill -9`, a
+   * closed terminal): processes whose environment names the workspace and a tutor that no longer
+   * runs. A live tutor on the same lesson in another terminal keeps its processes. Returns how
+   * many were ended.
+   */
+  static int killOrphans(Path workspace) {
+    byte[] marker = ("SHELLCAMP_WORKSPACE=" + workspace).getBytes(StandardCharsets.UTF_8);
+    byte[] tutorKey = "SHELLCAMP_TUTOR=".getBytes(StandardCharsets.US_ASCII);
+    int ended = 0;
+    try (var dirs = Files.list(Path.of("/proc"))) {
+      for (Path d : (Iterable<Path>) dirs::iterator) {
+        String name = d.getFileName().toString();
+        if (!name.chars().allMatch(Character::isDigit) || !environContains(d, marker)) {
+          continue;
+        }
+        long tutor = environValue(d, tutorKey);
+        if (tutor > 0 && ProcessHandle.of(tutor).map(ProcessHandle::isAlive).orElse(false)) {
+          continue;
+        }
+        if (ProcessHandle.of(Long.parseLong(name)).map(ProcessHandle::destroyForcibly).orElse(false)) {
+          ended++;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // no /proc: nothing to find
+    }
+    return ended;
+  }
+
+  private static long environValue(Path proc, byte[] key) {
+    try {
+      for (String entry : new String(Files.readAllBytes(proc.resolve("environ")), StandardCharsets.UTF_8).split("\0")) {
+        if (entry.startsWith(new String(key, StandardCharsets.US_ASCII))) {
+          return Long.parseLong(entry.substring(key.length));
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // gone, or not a number
+    }
+    return -1;
+  }
+
   static void killSession(long bashPid, String key) {
     for (int round = 0; round < 3; round++) {
       Set<Long> pids = sessionProcesses(bashPid, key);

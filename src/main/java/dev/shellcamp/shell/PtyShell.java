@@ -42,6 +42,7 @@ public final class PtyShell implements AutoCloseable {
   private final Map<String, String> env;
   private final String key;
   private final Path ctl;
+  private int orphansEnded;
   private final Object lock = new Object();
   /** Orders the learner's keys against the end of a command; taken after {@link #lock}, never before. */
   private final Object keyLock = new Object();
@@ -105,7 +106,9 @@ public final class PtyShell implements AutoCloseable {
   /** Starts bash in the workspace (which is also its HOME) and waits for its first prompt. */
   public static PtyShell start(Path workspace, Map<String, String> extraEnv, int cols, int rows)
       throws IOException {
+    int orphans = ProcessReaper.killOrphans(workspace);
     PtyShell shell = new PtyShell(workspace, extraEnv, cols, rows);
+    shell.orphansEnded = orphans;
     try {
       shell.spawn();
     } catch (IOException | RuntimeException e) {
@@ -113,6 +116,11 @@ public final class PtyShell implements AutoCloseable {
       throw e;
     }
     return shell;
+  }
+
+  /** How many processes a killed earlier tutor of this workspace had left running, now ended. */
+  public int orphansEnded() {
+    return orphansEnded;
   }
 
   public String sessionKey() {
@@ -148,6 +156,9 @@ public final class PtyShell implements AutoCloseable {
     e.put("HISTFILE", home.resolve(".bash_history").toString());
     e.putAll(extra);
     e.put("SHELLCAMP_SESSION", key);
+    // what a later tutor needs to find this lesson's processes if this one is killed
+    e.put("SHELLCAMP_WORKSPACE", home.toString());
+    e.put("SHELLCAMP_TUTOR", String.valueOf(ProcessHandle.current().pid()));
     e.put("SHELLCAMP_CTL", ctl.toString());
     return e;
   }
