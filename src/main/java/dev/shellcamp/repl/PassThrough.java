@@ -67,29 +67,46 @@ final class PassThrough implements AutoCloseable {
   private void pumpKeys() {
     FileInputStream in = new FileInputStream(FileDescriptor.in);
     byte[] buf = new byte[4096];
+    ByteArrayOutputStream waiting = new ByteArrayOutputStream();
     long idleSleepMs = 1;
     while (running) {
       try {
         int n = in.available();
         if (n > 0) {
           int got = in.read(buf, 0, Math.min(n, buf.length));
-          if (got > 0 && !shell.type(buf, 0, got)) {
+          waiting.write(buf, 0, Math.max(got, 0));
+          idleSleepMs = 1;
+        }
+        if (waiting.size() > 0) {
+          // keys wait here while bash is busy between the command and its prompt, still read, so
+          // that a Ctrl-C behind them gets through
+          PtyShell.Offer o = shell.offer(waiting.toByteArray(), 0, waiting.size());
+          if (o == PtyShell.Offer.REFUSED) {
             synchronized (held) {
-              held.write(buf, 0, got);
+              held.writeBytes(waiting.toByteArray());
             }
             return;
           }
-          idleSleepMs = 1;
-        } else {
-          Thread.sleep(idleSleepMs);
+          if (o == PtyShell.Offer.SENT) {
+            waiting.reset();
+          }
+        }
+        if (n <= 0) {
+          Thread.sleep(waiting.size() > 0 ? 2 : idleSleepMs);
           idleSleepMs = Math.min(idleSleepMs * 2, 8);
         }
       } catch (IOException e) {
         return;
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
+        synchronized (held) {
+          held.writeBytes(waiting.toByteArray());
+        }
         return;
       }
+    }
+    synchronized (held) {
+      held.writeBytes(waiting.toByteArray());
     }
   }
 

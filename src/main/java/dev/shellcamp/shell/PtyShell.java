@@ -30,6 +30,7 @@ import java.util.function.BooleanSupplier;
 public final class PtyShell implements AutoCloseable {
   private static final byte[] RUN_KEYS = {0x18, 0x01};   // ^X^A: load + accept-line
   private static final byte[] QUERY_KEYS = {0x18, 0x0e}; // ^X^N: hidden script (^Q is XON to the tty)
+  private static final byte[] RECLAIM_KEYS = {0x18, 0x12}; // ^X^R: readline's line back to the tutor
   private static final int MAX_CAPTURE = 4 << 20;
   private static final byte US = 0x1f;
   /** How much of the session key answers bash's drain (hooks.bash reads it back a byte at a time). */
@@ -48,6 +49,8 @@ public final class PtyShell implements AutoCloseable {
   private final Object keyLock = new Object();
   /** guarded by keyLock: keys go to the PTY only while a command of ours runs */
   private Keys keys = Keys.CLOSED;
+  /** guarded by keyLock: a key was passed on during this command (the typed file exists) */
+  private boolean typedThisCommand;
 
   /** Whether the learner's keys go to the PTY: WAIT before the next command's keys are sent. */
   private enum Keys { WAIT, OPEN, CLOSED }
@@ -257,15 +260,20 @@ public final class PtyShell implements AutoCloseable {
         }
         case "venv" -> venv = venvName(String.join(";", f.subList(1, f.size())));
         case "done" -> {
-          if (f.size() >= 4) {
-            cwd = String.join(";", f.subList(3, f.size()));
+          // done;id;status;drains;PWD (the parser keeps what follows the status whole, for the
+          // PWD's sake): bash waits for our answer only when it drains
+          boolean drains = f.size() >= 4 && f.get(3).startsWith("1;");
+          if (f.size() >= 4 && f.get(3).length() >= 2) {
+            cwd = f.get(3).substring(2);
             if (String.valueOf(waitingId).equals(f.get(1))) {
               doneStatus = parseInt(f.get(2));
               finishing = true;
+              if (!drains) {
+                doneSeen = !reclaim();
+              }
             }
           }
-          // bash waits for this answer before it reads what was typed ahead, whoever waits here
-          closeKeys(true);
+          closeKeys(drains);
         }
         case "drained" -> {
           String ahead = f.size() >= 3 && parseInt(f.get(2)) > 0 ? takeAhead() : "";
@@ -280,7 +288,7 @@ public final class PtyShell implements AutoCloseable {
           // PS1: bash is at its prompt; the end of the command when PROMPT_COMMAND did not run
           if (f.size() >= 4 && !doneSeen && !finishing && String.valueOf(waitingId).equals(f.get(1))) {
             doneStatus = parseInt(f.get(2));
-            cwd = String.join(";", f.subList(3, f.size()));
+            cwd = f.get(3);
             closeKeys(false);
             doneSeen = true;
           }
@@ -330,6 +338,7 @@ public final class PtyShell implements AutoCloseable {
       waitingId = id;
       watch = new HookWatch(process.pid(), line);
       synchronized (keyLock) {
+        markTyped(!typedAhead.isEmpty());
         toPty.write(RUN_KEYS);
         // readline reads a byte at a time, so these stay queued for the command, unechoed, as
         // keys typed ahead in a terminal do
@@ -459,6 +468,21 @@ public final class PtyShell implements AutoCloseable {
     }
   }
 
+  /**
+   * Bash did not drain: no key had been passed on when it looked. One passed on since then is in
+   * readline's hands; ^X^R sends its line back (as a drained marker). True when that was needed.
+   */
+  private boolean reclaim() {
+    synchronized (keyLock) {
+      keys = Keys.CLOSED;
+      if (!typedThisCommand) {
+        return false;
+      }
+      writeQuietly(RECLAIM_KEYS);
+      return true;
+    }
+  }
+
   /** Stops passing keys on; with {@code answer}, tells bash's drain that no more will come. */
   private void closeKeys(boolean answer) {
     synchronized (keyLock) {
@@ -567,6 +591,38 @@ public final class PtyShell implements AutoCloseable {
    * command has ended: the keys were not sent and belong to the tutor's next prompt.
    */
   public boolean type(byte[] bytes, int off, int len) {
+    while (true) {
+      switch (offer(bytes, off, len)) {
+        case SENT:
+          return true;
+        case REFUSED:
+          return false;
+        default:
+          try {
+            Thread.sleep(2);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+          }
+      }
+    }
+  }
+
+  /** What became of keys offered to the running command. */
+  public enum Offer {
+    SENT,
+    /** Bash itself is busy between the command and the prompt (a builtin): offer them again. */
+    LATER,
+    /** The command has ended: the keys belong to the tutor's next prompt. */
+    REFUSED
+  }
+
+  /**
+   * Keys typed while a command runs, without waiting: sent, refused (the command has ended), or
+   * to be offered again later, with any keys typed since. Ctrl-C, Ctrl-Z and Ctrl-\ are sent
+   * once the command's program has the terminal.
+   */
+  public Offer offer(byte[] bytes, int off, int len) {
     try {
       synchronized (keyLock) {
         while (keys == Keys.WAIT) {
@@ -575,9 +631,11 @@ public final class PtyShell implements AutoCloseable {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return false;
+      return Offer.REFUSED;
     }
-    if (signals(bytes, off, len)) {
+    long pid = pid(); // before keyLock: pid() takes lock, and lock is never taken inside keyLock
+    boolean signal = signals(bytes, off, len);
+    if (signal) {
       // a Ctrl-C typed right after Enter is for the command: hold it until the command has begun,
       // or bash's readline would take it and drop the line instead
       synchronized (lock) {
@@ -587,16 +645,35 @@ public final class PtyShell implements AutoCloseable {
     }
     synchronized (keyLock) {
       if (keys != Keys.OPEN) {
-        return false;
+        return Offer.REFUSED;
       }
       try {
+        markTyped(true);
+        if (!signal && !commandReads(pid)) {
+          return Offer.LATER;
+        }
         toPty.write(bytes, off, len);
         toPty.flush();
       } catch (IOException e) {
         // bash went away mid-keystroke; the pump notices and ends the command
       }
+      return Offer.SENT;
+    }
+  }
+
+  /**
+   * Whether a key written now reaches the command rather than bash after it: a program of the
+   * command has the terminal, or bash's own `read` waits on it. Bash busy in between (a builtin,
+   * its prompt hook) gets none: it takes the terminal back before it looks for the typed file,
+   * and the file was made before this check, so every key written here is one bash drains.
+   */
+  private static boolean commandReads(long pid) {
+    long[] stat = TerminalWait.stat(pid);
+    if (stat == null || stat[TerminalWait.TPGID] != pid) {
       return true;
     }
+    long[] sys = TerminalWait.syscall(pid);
+    return sys != null && TerminalWait.CALLS != null && sys[0] == TerminalWait.CALLS.read() && sys[1] == 0;
   }
 
   /**
@@ -636,6 +713,24 @@ public final class PtyShell implements AutoCloseable {
     synchronized (keyLock) {
       keys = Keys.WAIT;
     }
+  }
+
+  /**
+   * The typed file tells bash's prompt hook that keys may be waiting on the terminal. It is made
+   * before the first key is written, so bash either sees it or gets no key before it looks.
+   * Called holding keyLock.
+   */
+  private void markTyped(boolean typed) throws IOException {
+    if (typed == typedThisCommand) {
+      return;
+    }
+    Path flag = ctl.resolve("typed");
+    if (typed) {
+      Files.write(flag, new byte[0]);
+    } else {
+      Files.deleteIfExists(flag);
+    }
+    typedThisCommand = typed;
   }
 
   private static boolean signals(byte[] b, int off, int len) {

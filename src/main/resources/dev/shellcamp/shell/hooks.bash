@@ -29,13 +29,18 @@ __sc_done() {
   v=${VIRTUAL_ENV_PROMPT:-${VIRTUAL_ENV:+${VIRTUAL_ENV##*/}}}
   [[ -z ${VIRTUAL_ENV_DISABLE_PROMPT:-} ]] || v=
   printf '\033]777;%s;venv;%s\007' "$__sc_key" "$v" >&198
-  printf '\033]777;%s;done;%s;%s;%s\007' "$__sc_key" "$__sc_id" "$s" "$PWD" >&198
-  __sc_drain
+  # the tutor makes the typed file before it passes a key on: without it nothing can be waiting
+  if [[ -e $__sc_ctl/typed ]]; then
+    printf '\033]777;%s;done;%s;%s;1;%s\007' "$__sc_key" "$__sc_id" "$s" "$PWD" >&198
+    __sc_drain
+  else
+    printf '\033]777;%s;done;%s;%s;0;%s\007' "$__sc_key" "$__sc_id" "$s" "$PWD" >&198
+  fi
   __sc_arm
   return $s
 }
 # Keys the learner typed while the command ran and it left unread belong to the tutor's next
-# prompt, not to readline here. The tutor stops passing keys on when it sees the done marker and
+# prompt, not to readline here (only when some were typed: see __sc_done). The tutor stops passing keys on when it sees the done marker and
 # answers it with the first 8 characters of the session key and US on the terminal (bash reads a
 # byte at a time here, so the answer is kept short): whatever arrives before it is handed back
 # through the ahead file.
@@ -54,6 +59,14 @@ __sc_drain() {
   a+=$c
   [[ -z $a ]] || printf '%s' "$a" > "$__sc_ctl/ahead"
   printf '\033]777;%s;drained;%s;%s\007' "$__sc_key" "$__sc_id" "${#a}" >&198
+}
+# ^X^R: keys that reached readline after the check above (a key typed just as the command
+# ended) go back to the tutor instead of staying in this line
+__sc_reclaim() {
+  printf '%s' "$READLINE_LINE" > "$__sc_ctl/ahead"
+  printf '\033]777;%s;drained;%s;%s\007' "$__sc_key" "$__sc_id" "${#READLINE_LINE}" >&198
+  READLINE_LINE=
+  READLINE_POINT=0
 }
 # ^X^L: load the next command line (id, then text) from the control file
 __sc_load() {
@@ -82,6 +95,7 @@ for __sc_m in emacs vi-insert vi-command; do
   bind -m "$__sc_m" -x '"\C-x\C-l": declare -F __sc_load >/dev/null || . "$__sc_hooks"; __sc_load'
   bind -m "$__sc_m" '"\C-x\C-a": "\C-x\C-l\C-m"'
   bind -m "$__sc_m" -x '"\C-x\C-n": declare -F __sc_query >/dev/null || . "$__sc_hooks"; __sc_query'
+  bind -m "$__sc_m" -x '"\C-x\C-r": declare -F __sc_reclaim >/dev/null || . "$__sc_hooks"; __sc_reclaim'
 done
 unset __sc_m
 __sc_arm

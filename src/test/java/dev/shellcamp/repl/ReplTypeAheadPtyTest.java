@@ -140,6 +140,22 @@ class ReplTypeAheadPtyTest {
   }
 
   @Test
+  void keysTypedIntoABusyBuiltinLoopWaitAndCtrlCStillGetsThrough() throws Exception {
+    try (ReplDriver r = new ReplDriver(data, "start", "linux/streams")) {
+      atStepTwo(r);
+      r.line("echo lo$((1))op; while :; do :; done");
+      r.await("lo1op", T);
+      r.type("typed-during-loop");
+      Thread.sleep(300);
+      r.type("\u0003echo ok-$((1+1))\r");
+      r.await("ok-2", T);
+      r.awaitPrompt("2/9 ❯", T);
+      order(r.text(), "2/9 ❯ echo ok-$((1+1))", "ok-2");
+      quit(r);
+    }
+  }
+
+  @Test
   void ctrlCFollowedAtOnceByALineLosesNoKey() throws Exception {
     try (ReplDriver r = new ReplDriver(data, "start", "linux/streams")) {
       atStepTwo(r);
