@@ -43,6 +43,15 @@ public interface Context {
     return p.startsWith("/") ? Path.of(p) : workspace.resolve(p.replaceFirst("^~(/|$)", ""));
   }
 
+  /**
+   * Whether {@code p} resolves inside the workspace. Lint already refuses paths that leave it;
+   * this keeps a check from reading outside even for a lesson that was never linted.
+   */
+  static boolean inWorkspace(Path workspace, String p) {
+    Path ws = workspace.toAbsolutePath().normalize();
+    return resolveIn(ws, p).toAbsolutePath().normalize().startsWith(ws);
+  }
+
   /** Where Java exercises run; a lesson owns one and closes it at its end. */
   default JavaEngine java() {
     return JavaEngine.shared(workspace());

@@ -147,6 +147,9 @@ final class DockerCheck {
   private static Result dockerfile(CheckSpec spec, Context ctx) {
     Messages m = ctx.messages();
     String name = spec.string("dockerfile");
+    if (!Context.inWorkspace(ctx.workspace(), name)) {
+      return Result.fail(m.get("check.path.outside", name));
+    }
     Path p = ctx.path(name);
     String text;
     try {

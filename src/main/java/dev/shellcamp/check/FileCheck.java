@@ -17,6 +17,9 @@ final class FileCheck {
   static Result check(CheckSpec spec, Context ctx) {
     var m = ctx.messages();
     String name = spec.string("path");
+    if (!Context.inWorkspace(ctx.workspace(), name)) {
+      return Result.fail(m.get("check.path.outside", name));
+    }
     Path p = ctx.path(name);
     boolean exists = Files.exists(p, LinkOption.NOFOLLOW_LINKS);
     if (spec.flag("absent")) {

@@ -1,6 +1,7 @@
 package dev.shellcamp.cli;
 
 import dev.shellcamp.lesson.Catalog;
+import dev.shellcamp.lesson.DuplicateIds;
 import dev.shellcamp.lesson.LessonLoader;
 import dev.shellcamp.lesson.Problem;
 import java.nio.file.Files;
@@ -26,6 +27,8 @@ final class LintCommand implements Callable<Integer> {
     var out = spec.commandLine().getOut();
     List<Problem> problems = new ArrayList<>();
     int lessons = 0;
+    // lessons not under a catalog.yaml (a catalog finds its own duplicates)
+    List<LessonLoader.Loaded> loose = new ArrayList<>();
     for (Path p : paths) {
       if (!Files.exists(p)) {
         spec.commandLine().getErr().println(p + ": no such file or folder");
@@ -38,10 +41,13 @@ final class LintCommand implements Callable<Integer> {
         continue;
       }
       for (Path dir : Catalog.lessonDirs(p)) {
-        problems.addAll(LessonLoader.load(dir, 0).problems());
+        LessonLoader.Loaded l = LessonLoader.load(dir, 0);
+        problems.addAll(l.problems());
+        loose.add(l);
         lessons++;
       }
     }
+    problems.addAll(DuplicateIds.find(loose));
     problems.forEach(out::println);
     out.println(lessons + " lessons checked, " + problems.size() + " problems");
     out.flush();

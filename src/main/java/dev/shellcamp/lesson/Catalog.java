@@ -42,9 +42,10 @@ public record Catalog(Path root, List<Course> courses, Map<String, Lesson> lesso
     for (LessonLoader.Loaded l : loaded) {
       problems.addAll(l.problems());
       if (l.lesson() != null) {
-        lessons.put(l.lesson().id(), l.lesson());
+        lessons.putIfAbsent(l.lesson().id(), l.lesson());  // a duplicate id keeps the first, as lint says
       }
     }
+    problems.addAll(DuplicateIds.find(loaded));
     Path catalogFile = root.resolve("catalog.yaml");
     List<String> listed = courses.stream().flatMap(c -> c.lessonIds().stream()).toList();
     for (String id : lessons.keySet()) {

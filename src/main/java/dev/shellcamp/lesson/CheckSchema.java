@@ -113,6 +113,7 @@ final class CheckSchema {
       }
     }
     requireShape(file, type, entry.line(), arg.map().keySet(), problems);
+    WorkspacePaths.check(file, type, arg.map(), problems);
     if (problems.size() > before) {
       return null;
     }

@@ -25,7 +25,12 @@ public final class LessonLoader {
   private LessonLoader() {}
 
   /** The outcome: the lesson (null when it has problems) and everything wrong with it. */
-  public record Loaded(Lesson lesson, List<Problem> problems) {}
+  public record Loaded(Lesson lesson, List<Problem> problems, Path yaml, String id, int idLine) {
+    /** Loaded without a readable id: nothing for the duplicate-id rule to compare. */
+    public Loaded(Lesson lesson, List<Problem> problems) {
+      this(lesson, problems, null, null, 0);
+    }
+  }
 
   /** Loads with each var bound to the value {@code seed} picks for it. */
   public static Loaded load(Path dir, long seed) {
@@ -63,7 +68,10 @@ public final class LessonLoader {
       root = fill(root, values);
     }
     Lesson lesson = lesson(dir, yamlFile, root.map(), vars, values, problems);
-    return new Loaded(problems.isEmpty() ? lesson : null, problems);
+    Node idNode = root.map().get("id");
+    boolean hasId = idNode != null && idNode.isScalar();
+    return new Loaded(problems.isEmpty() ? lesson : null, problems, yamlFile, hasId ? idNode.text() : null,
+        hasId ? idNode.line() : 0);
   }
 
   /** The same tree with ${NAME} filled in every text value; one parse instead of two. */
@@ -126,6 +134,7 @@ public final class LessonLoader {
       }
     }
     compareHints(dir, texts, steps, problems);
+    LessonFiles.check(dir, problems);
     return new Lesson(id, dir, requires, scalar(file, m, "setup", false, problems),
         scalar(file, m, "cleanup", false, problems), vars, values, steps, texts);
   }

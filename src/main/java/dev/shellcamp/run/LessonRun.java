@@ -119,7 +119,9 @@ public final class LessonRun implements AutoCloseable {
       if (c.type().equals("file") && c.flag("unchanged")) {
         String p = c.string("path");
         Path f = resolve(p);
-        snapshots.put(p, Files.isRegularFile(f) ? Files.readAllBytes(f) : null);
+        // the file check fails a path outside the workspace without reading it; so does this
+        boolean readable = Context.inWorkspace(workspace, p) && Files.isRegularFile(f);
+        snapshots.put(p, readable ? Files.readAllBytes(f) : null);
       }
     }
   }

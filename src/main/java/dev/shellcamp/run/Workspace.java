@@ -1,5 +1,6 @@
 package dev.shellcamp.run;
 
+import dev.shellcamp.lesson.LessonFiles;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -22,7 +23,8 @@ public final class Workspace {
   public static void fresh(Path dir, Path lessonFiles) throws IOException {
     wipe(dir);
     Files.createDirectories(dir);
-    if (lessonFiles != null && Files.isDirectory(lessonFiles)) {
+    // files/ as a link would make the copy start somewhere else on the machine
+    if (lessonFiles != null && Files.isDirectory(lessonFiles, LinkOption.NOFOLLOW_LINKS)) {
       copyTree(lessonFiles, dir);
     }
   }
@@ -68,6 +70,7 @@ public final class Workspace {
     }
   }
 
+  /** Copies a lesson's files/: links are copied as links, and only those that stay inside {@code from}. */
   public static void copyTree(Path from, Path to) throws IOException {
     Files.walkFileTree(from, new SimpleFileVisitor<>() {
       @Override
@@ -80,6 +83,9 @@ public final class Workspace {
       public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) throws IOException {
         Path target = to.resolve(from.relativize(f).toString());
         if (attrs.isSymbolicLink()) {
+          if (!LessonFiles.staysInside(from, f)) {
+            return FileVisitResult.CONTINUE; // lint reports it; a link out is never recreated
+          }
           Files.deleteIfExists(target);
           Files.createSymbolicLink(target, Files.readSymbolicLink(f));
         } else if (attrs.isOther()) {
