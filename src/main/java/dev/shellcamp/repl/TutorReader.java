@@ -39,7 +39,12 @@ class TutorReader extends LineReaderImpl {
     try {
       return super.readLine(prompt);
     } finally {
-      terminal.setAttributes(saved);
+      // without echo until the next prompt: keys typed as a line is accepted would otherwise be
+      // echoed here and again by the command's terminal, and keys typed while the tutor prints
+      // would land in its output; they are shown where they are read, as in bash
+      Attributes quiet = new Attributes(saved);
+      quiet.setLocalFlag(Attributes.LocalFlag.ECHO, false);
+      terminal.setAttributes(quiet);
     }
   }
 
