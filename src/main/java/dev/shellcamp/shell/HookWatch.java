@@ -19,16 +19,15 @@ final class HookWatch {
       Pattern.compile("(^|[^\\w-])(read|select|mapfile|readarray)(\\s|$)");
   private final long pid;
   private final String cmdline;
-  private final String line;
 
-  HookWatch(long pid, String line) {
+  /** For the bash just started as {@code pid}; its command line changes only when it execs. */
+  HookWatch(long pid) {
     this.pid = pid;
-    this.line = line;
     this.cmdline = read("cmdline");
   }
 
-  /** True when the hooks are gone and bash waits for keys at a prompt of its own. */
-  boolean lost() {
+  /** True when the hooks are gone and bash waits for keys at a prompt of its own, {@code line} running. */
+  boolean lost(String line) {
     if (!bashReadsInForeground()) {
       return false;
     }
@@ -48,7 +47,7 @@ final class HookWatch {
         || stat[TerminalWait.TPGID] != pid) {
       return false;
     }
-    return sys[0] == calls.read() && sys[1] == 0 || sys[0] == calls.pselect6() && sys[1] == 1;
+    return TerminalWait.readsStdin(sys) || sys[0] == calls.pselect6() && sys[1] == 1;
   }
 
   private boolean isBash() {

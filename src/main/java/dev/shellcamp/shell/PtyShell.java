@@ -55,6 +55,8 @@ public final class PtyShell implements AutoCloseable {
   /** Whether the learner's keys go to the PTY: WAIT before the next command's keys are sent. */
   private enum Keys { WAIT, OPEN, CLOSED }
   private PtyProcess process;
+  /** Watches the bash spawned for a prompt without our hooks; made once it reached its first prompt. */
+  private HookWatch watch;
   private OutputStream toPty;
   private int cols;
   private int rows;
@@ -193,6 +195,8 @@ public final class PtyShell implements AutoCloseable {
         throw new IOException("bash did not reach its prompt; it printed: "
             + Ansi.strip(startupNoise.toString(StandardCharsets.UTF_8)).strip());
       }
+      // at its first prompt bash has surely exec'd from pty4j's spawn helper
+      watch = new HookWatch(p.pid());
       waitingId = -1;
     }
   }
@@ -320,7 +324,6 @@ public final class PtyShell implements AutoCloseable {
    */
   public CommandResult run(String line, String typedAhead, OutputSink out, Duration timeout) throws IOException {
     int id;
-    HookWatch watch;
     synchronized (lock) {
       ensureAlive();
       id = ++nextId;
@@ -336,7 +339,6 @@ public final class PtyShell implements AutoCloseable {
       unread = "";
       sink = out;
       waitingId = id;
-      watch = new HookWatch(process.pid(), line);
       synchronized (keyLock) {
         markTyped(!typedAhead.isEmpty());
         toPty.write(RUN_KEYS);
@@ -348,7 +350,7 @@ public final class PtyShell implements AutoCloseable {
         keyLock.notifyAll();
       }
     }
-    boolean timedOut = !awaitDone(id, watch, timeout);
+    boolean timedOut = !awaitDone(id, line, timeout);
     synchronized (lock) {
       if (reattached && lostBeforeStart && doneSeen && !dead) {
         // the hooks were gone before this line could start: run it now
@@ -386,7 +388,7 @@ public final class PtyShell implements AutoCloseable {
    * Waits for the end of command {@code id}; false after {@code timeout}. Meanwhile, a shell that
    * sits at a prompt of its own (`exec bash`, its bindings gone) is given the hooks back.
    */
-  private boolean awaitDone(int id, HookWatch watch, Duration timeout) throws IOException {
+  private boolean awaitDone(int id, String line, Duration timeout) throws IOException {
     long start = System.nanoTime();
     long deadline = start + timeout.toNanos();
     while (true) {
@@ -403,7 +405,7 @@ public final class PtyShell implements AutoCloseable {
         }
       }
       if (System.nanoTime() - start > WATCH_AFTER.toNanos()) {
-        if (!reattachedAlready() && watch.lost()) {
+        if (!reattachedAlready() && watch.lost(line)) {
           reattach(id);
         } else if (unattended) {
           stopIfWaitingForKeys();
@@ -586,28 +588,6 @@ public final class PtyShell implements AutoCloseable {
     spawn();
   }
 
-  /**
-   * Keys typed by the learner while a command runs, passed through unchanged. False once the
-   * command has ended: the keys were not sent and belong to the tutor's next prompt.
-   */
-  public boolean type(byte[] bytes, int off, int len) {
-    while (true) {
-      switch (offer(bytes, off, len)) {
-        case SENT:
-          return true;
-        case REFUSED:
-          return false;
-        default:
-          try {
-            Thread.sleep(2);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-          }
-      }
-    }
-  }
-
   /** What became of keys offered to the running command. */
   public enum Offer {
     SENT,
@@ -672,8 +652,7 @@ public final class PtyShell implements AutoCloseable {
     if (stat == null || stat[TerminalWait.TPGID] != pid) {
       return true;
     }
-    long[] sys = TerminalWait.syscall(pid);
-    return sys != null && TerminalWait.CALLS != null && sys[0] == TerminalWait.CALLS.read() && sys[1] == 0;
+    return TerminalWait.readsStdin(TerminalWait.syscall(pid));
   }
 
   /**

@@ -304,6 +304,11 @@ final class TerminalWait {
     }
   }
 
+  /** Whether {@code sys} (from {@link #syscall}) is a read(2) of fd 0. */
+  static boolean readsStdin(long[] sys) {
+    return sys != null && CALLS != null && sys[0] == CALLS.read() && sys[1] == 0;
+  }
+
   /**
    * The syscall number and its six arguments, or null when the process runs, is not in a
    * syscall, or may not be looked at ("running", "-1 sp pc", EACCES).

@@ -78,7 +78,11 @@ class ShellHooksTest {
       try {
         Thread.sleep(400);
         byte[] k = keys.getBytes(StandardCharsets.UTF_8);
-        assertTrue(shell.type(k, 0, k.length));
+        PtyShell.Offer o;
+        while ((o = shell.offer(k, 0, k.length)) == PtyShell.Offer.LATER) {
+          Thread.sleep(2);
+        }
+        assertEquals(PtyShell.Offer.SENT, o);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
@@ -122,7 +126,7 @@ class ShellHooksTest {
     typeLater("echo typed-ahead\r");
     CommandResult r = run("sleep 1");
     assertEquals("echo typed-ahead\n", r.unread());
-    assertFalse(shell.type(new byte[] {'x'}, 0, 1), "no key reaches bash between commands");
+    assertEquals(PtyShell.Offer.REFUSED, shell.offer(new byte[] {'x'}, 0, 1), "no key reaches bash between commands");
     assertEquals("", run("true").unread());
   }
 
