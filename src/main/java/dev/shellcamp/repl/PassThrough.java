@@ -46,7 +46,6 @@ final class PassThrough implements AutoCloseable {
         drew = true;
         status.resized();
         shell.resize(terminal.getWidth(), status.childRows());
-    shell.expectCommand();
       });
       previousInt = terminal.handle(Terminal.Signal.INT, s -> shell.interrupt());
       pump = new Thread(this::pumpKeys, "shellcamp-keys");
@@ -69,8 +68,8 @@ final class PassThrough implements AutoCloseable {
     byte[] buf = new byte[4096];
     ByteArrayOutputStream waiting = new ByteArrayOutputStream();
     long idleSleepMs = 1;
-    while (running) {
-      try {
+    try {
+      while (running) {
         int n = in.available();
         if (n > 0) {
           int got = in.read(buf, 0, Math.min(n, buf.length));
@@ -82,9 +81,6 @@ final class PassThrough implements AutoCloseable {
           // that a Ctrl-C behind them gets through
           PtyShell.Offer o = shell.offer(waiting.toByteArray(), 0, waiting.size());
           if (o == PtyShell.Offer.REFUSED) {
-            synchronized (held) {
-              held.writeBytes(waiting.toByteArray());
-            }
             return;
           }
           if (o == PtyShell.Offer.SENT) {
@@ -95,18 +91,16 @@ final class PassThrough implements AutoCloseable {
           Thread.sleep(waiting.size() > 0 ? 2 : idleSleepMs);
           idleSleepMs = Math.min(idleSleepMs * 2, 8);
         }
-      } catch (IOException e) {
-        return;
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        synchronized (held) {
-          held.writeBytes(waiting.toByteArray());
-        }
-        return;
       }
-    }
-    synchronized (held) {
-      held.writeBytes(waiting.toByteArray());
+    } catch (IOException e) {
+      // the keyboard went away: nothing more to pass on
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      // whatever was read and not sent belongs to the tutor's next prompt
+      synchronized (held) {
+        held.writeBytes(waiting.toByteArray());
+      }
     }
   }
 

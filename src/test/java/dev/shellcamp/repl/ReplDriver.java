@@ -138,6 +138,11 @@ final class ReplDriver implements AutoCloseable {
     type(s + "\r");
   }
 
+  /** The window changes size (SIGWINCH to the tutor). */
+  void resize(int cols, int rows) {
+    process.setWinSize(new com.pty4j.WinSize(cols, rows));
+  }
+
   /** SIGTERM, as a closing window or `kill` would send. */
   void terminate() {
     process.destroy();

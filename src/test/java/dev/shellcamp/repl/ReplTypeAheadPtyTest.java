@@ -126,6 +126,21 @@ class ReplTypeAheadPtyTest {
   }
 
   @Test
+  void keysStillReachACommandAfterTheWindowIsResized() throws Exception {
+    try (ReplDriver r = new ReplDriver(data, "start", "linux/streams")) {
+      atStepTwo(r);
+      r.line("echo re$((2))ady; cat > sized.txt");
+      r.await("re2ady", T);
+      r.resize(90, 25);
+      Thread.sleep(300); // SIGWINCH reaches the tutor's handler asynchronously, with nothing to see on screen
+      r.type("after resize\r\u0004");
+      r.awaitPrompt("2/9 ❯", T);
+      assertEquals("after resize\n", Files.readString(data.resolve("shellcamp/work/linux/streams/sized.txt")));
+      quit(r);
+    }
+  }
+
+  @Test
   void ctrlCRightAfterEnterStopsTheCommandAndTheNextLineRuns() throws Exception {
     try (ReplDriver r = new ReplDriver(data, "start", "linux/streams")) {
       atStepTwo(r);
