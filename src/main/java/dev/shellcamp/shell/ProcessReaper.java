@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -21,25 +22,23 @@ public final class ProcessReaper {
       ProcessHandle.of(bashPid).ifPresent(h -> h.descendants().forEach(d -> pids.add(d.pid())));
     }
     byte[] marker = ("SHELLCAMP_SESSION=" + key).getBytes(StandardCharsets.US_ASCII);
-    try (var dirs = Files.list(Path.of("/proc"))) {
-      for (Path d : (Iterable<Path>) dirs::iterator) {
-        String name = d.getFileName().toString();
-        if (!name.chars().allMatch(Character::isDigit)) {
-          continue;
-        }
-        long pid = Long.parseLong(name);
-        if (pid == self || pid == bashPid) {
-          continue;
-        }
-        if (bashPid > 0 && sessionOf(d) == bashPid || environContains(d, marker)) {
-          pids.add(pid);
-        }
+    for (Path d : processes()) {
+      long pid = Long.parseLong(d.getFileName().toString());
+      if (pid != self && pid != bashPid && (bashPid > 0 && sessionOf(d) == bashPid || environContains(d, marker))) {
+        pids.add(pid);
       }
-    } catch (IOException e) {
-      // no /proc: descendants are all we can find
     }
     pids.remove(self);
     return pids;
+  }
+
+  /** The /proc/PID folders; none without /proc (then descendants are all we can find). */
+  private static List<Path> processes() {
+    try (var dirs = Files.list(Path.of("/proc"))) {
+      return dirs.filter(d -> d.getFileName().toString().chars().allMatch(Character::isDigit)).toList();
+    } catch (IOException | RuntimeException e) {
+      return List.of();
+    }
   }
 
   /**
@@ -50,33 +49,27 @@ public final class ProcessReaper {
    */
   static int killOrphans(Path workspace) {
     byte[] marker = ("SHELLCAMP_WORKSPACE=" + workspace).getBytes(StandardCharsets.UTF_8);
-    byte[] tutorKey = "SHELLCAMP_TUTOR=".getBytes(StandardCharsets.US_ASCII);
     int ended = 0;
-    try (var dirs = Files.list(Path.of("/proc"))) {
-      for (Path d : (Iterable<Path>) dirs::iterator) {
-        String name = d.getFileName().toString();
-        if (!name.chars().allMatch(Character::isDigit) || !environContains(d, marker)) {
-          continue;
-        }
-        long tutor = environValue(d, tutorKey);
-        if (tutor > 0 && ProcessHandle.of(tutor).map(ProcessHandle::isAlive).orElse(false)) {
-          continue;
-        }
-        if (ProcessHandle.of(Long.parseLong(name)).map(ProcessHandle::destroyForcibly).orElse(false)) {
-          ended++;
-        }
+    for (Path d : processes()) {
+      if (!environContains(d, marker)) {
+        continue;
       }
-    } catch (IOException | RuntimeException e) {
-      // no /proc: nothing to find
+      long tutor = environValue(d, "SHELLCAMP_TUTOR=");
+      if (tutor > 0 && ProcessHandle.of(tutor).map(ProcessHandle::isAlive).orElse(false)) {
+        continue;
+      }
+      if (ProcessHandle.of(Long.parseLong(d.getFileName().toString())).map(ProcessHandle::destroyForcibly).orElse(false)) {
+        ended++;
+      }
     }
     return ended;
   }
 
-  private static long environValue(Path proc, byte[] key) {
+  private static long environValue(Path proc, String key) {
     try {
       for (String entry : new String(Files.readAllBytes(proc.resolve("environ")), StandardCharsets.UTF_8).split("\0")) {
-        if (entry.startsWith(new String(key, StandardCharsets.US_ASCII))) {
-          return Long.parseLong(entry.substring(key.length));
+        if (entry.startsWith(key)) {
+          return Long.parseLong(entry.substring(key.length()));
         }
       }
     } catch (IOException | RuntimeException e) {

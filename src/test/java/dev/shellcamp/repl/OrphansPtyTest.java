@@ -17,12 +17,14 @@ class OrphansPtyTest {
   private static final Duration T = Duration.ofSeconds(20);
   @TempDir Path data;
 
-  private static List<Long> sleepers(String arg) throws Exception {
+  /** `sleep ARG` processes of this test's lessons (other runs, CI's included, may sleep alike). */
+  private List<Long> sleepers(String arg) throws Exception {
     try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
       return procs.filter(p -> p.getFileName().toString().matches("\\d+")).filter(p -> {
         try {
           return new String(Files.readAllBytes(p.resolve("cmdline")), StandardCharsets.UTF_8)
-              .equals("sleep\0" + arg + "\0");
+              .equals("sleep\0" + arg + "\0")
+              && new String(Files.readAllBytes(p.resolve("environ")), StandardCharsets.UTF_8).contains(data.toString());
         } catch (Exception e) {
           return false;
         }
@@ -41,7 +43,7 @@ class OrphansPtyTest {
       r.awaitPrompt("1/9 ❯", T);
     } // destroyForcibly: SIGKILL, as kill -9 would
     long end = System.nanoTime() + T.toNanos();
-    while (sleepers(a).isEmpty() && System.nanoTime() < end) {
+    while ((sleepers(a).isEmpty() || sleepers(b).isEmpty()) && System.nanoTime() < end) {
       Thread.sleep(20);
     }
     assertEquals(1, sleepers(a).size(), "nohup survives the killed tutor");
