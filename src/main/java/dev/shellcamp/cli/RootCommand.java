@@ -11,7 +11,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "shellcamp", mixinStandardHelpOptions = true, version = "shellcamp 0.1.0",
     description = "A terminal tutor: learn Linux, Python, Docker, debugging and MLOps by typing real commands.",
     subcommands = {StartCommand.class, ListCommand.class, ProgressCommand.class, ResetCommand.class,
-        LintCommand.class, VerifyCommand.class, DoctorCommand.class, MonitorCommand.class, LabCommand.class, CompletionCommand.class})
+        LintCommand.class, VerifyCommand.class, DoctorCommand.class, MonitorCommand.class, LabCommand.class, ClassCommand.class, CompletionCommand.class})
 public final class RootCommand implements Callable<Integer> {
   private final Env env;
 

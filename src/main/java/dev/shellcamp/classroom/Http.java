@@ -1,0 +1,68 @@
+package dev.shellcamp.classroom;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/** The few things every route does with Jetty's request and response. */
+final class Http {
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  private Http() {}
+
+  static void send(Response response, Callback callback, int status, String type, byte[] body) {
+    response.setStatus(status);
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, type);
+    response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+    response.getHeaders().put("X-Content-Type-Options", "nosniff");
+    response.write(true, ByteBuffer.wrap(body), callback);
+  }
+
+  static void json(Response response, Callback callback, int status, Object body) throws IOException {
+    send(response, callback, status, "application/json; charset=utf-8", JSON.writeValueAsBytes(body));
+  }
+
+  static void error(Response response, Callback callback, ApiError e) throws IOException {
+    if (e.retryAfter != null) {
+      response.getHeaders().put(HttpHeader.RETRY_AFTER, e.retryAfter);
+    }
+    if (e.status == 401) {
+      response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer");
+    }
+    json(response, callback, e.status, java.util.Map.of("error", e.getMessage()));
+  }
+
+  /** The body, refused with 413 past {@code max} bytes whether or not a length was announced. */
+  static byte[] body(Request request, int max) throws ApiError, IOException {
+    long announced = request.getLength();
+    if (announced > max) {
+      throw new ApiError(413, "the body is " + announced + " bytes; at most " + max + " are taken");
+    }
+    try (InputStream in = Content.Source.asInputStream(request)) {
+      byte[] b = in.readNBytes(max + 1);
+      if (b.length > max) {
+        throw new ApiError(413, "the body is over " + max + " bytes; at most " + max + " are taken");
+      }
+      return b;
+    }
+  }
+
+  static String bearer(Request request) {
+    String h = request.getHeaders().get(HttpHeader.AUTHORIZATION);
+    if (h == null || !h.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return null;
+    }
+    return h.substring(7).strip();
+  }
+
+  static String utf8(byte[] b) {
+    return new String(b, StandardCharsets.UTF_8);
+  }
+}
