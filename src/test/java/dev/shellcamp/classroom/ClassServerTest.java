@@ -13,21 +13,25 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The class server's API over real HTTP, on a real SQLite file. */
-class ClassServerTest {
+/** The class server's API over real HTTP, on each real store (ClassServerSqliteTest, ClassServerPostgresTest). */
+abstract class ClassServerTest {
   @TempDir Path dir;
   ClassServer server;
   ClassClient client;
 
   @BeforeEach
   void start() throws Exception {
-    server = ClassServer.start(new ClassServer.Options("127.0.0.1", 0, dir.resolve("class.db").toString(), 10, 3));
+    server = ClassServer.start(new ClassServer.Options("127.0.0.1", 0, db(dir), 10, 3));
     client = new ClassClient(server.url());
   }
 
+  abstract String db(Path dir) throws Exception;
+
   @AfterEach
   void stop() throws Exception {
-    server.close();
+    if (server != null) {
+      server.close();
+    }
   }
 
   @Test
