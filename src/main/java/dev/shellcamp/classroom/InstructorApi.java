@@ -75,7 +75,7 @@ final class InstructorApi {
       throw new ApiError(404, "no learner " + learner + " in this class");
     }
     JsonNode body = LearnerApi.object(Http.body(request, 16 * 1024));
-    String text = body.path("text").asText("").strip();
+    String text = body.path("text").isTextual() ? body.get("text").asText().strip() : "";
     if (text.isEmpty() || text.length() > MAX_NOTE) {
       throw new ApiError(400, "\"text\" must be 1 to " + MAX_NOTE + " characters");
     }

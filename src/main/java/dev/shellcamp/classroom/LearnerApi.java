@@ -33,10 +33,10 @@ final class LearnerApi {
   Map<String, Object> join(Request request) throws ApiError, IOException, SQLException {
     joins.take(Request.getRemoteAddr(request), 1, "joins from this address");
     JsonNode body = object(Http.body(request, 4096));
-    if (!Secrets.same(code, Secrets.normalCode(body.path("code").asText("")))) {
+    if (!body.path("code").isTextual() || !Secrets.same(code, Secrets.normalCode(body.get("code").asText()))) {
       throw new ApiError(403, "wrong class code");
     }
-    String name = body.path("name").asText("").strip();
+    String name = body.path("name").isTextual() ? body.get("name").asText().strip() : "";
     if (name.isEmpty() || name.length() > MAX_NAME || name.codePoints().anyMatch(Character::isISOControl)) {
       throw new ApiError(400, "a name is 1 to " + MAX_NAME + " characters without control characters");
     }
