@@ -47,7 +47,7 @@ public final class ClassServer implements AutoCloseable {
       LiveStream live = new LiveStream(view);
       Server jetty = jetty(o.host(), o.port());
       LearnerApi learners = new LearnerApi(view, store, info.code(),
-          new RateLimit(50, 500, System::nanoTime), new RateLimit(1, 20, System::nanoTime), live::changed);
+          new RateLimit(50, 500, System::nanoTime), new RateLimit(10, 100, System::nanoTime), live::changed);
       jetty.setHandler(new Routes(learners, new InstructorApi(view, store, info.token(), live::changed), live,
           new BoardAssets()));
       try {
