@@ -97,6 +97,18 @@ final class ClassView {
     lastNoteId = Math.max(lastNoteId, n.id());
   }
 
+  /** How many learners a note reaches now: one for a hint, every learner who has not left for a broadcast. */
+  synchronized int reach(Note n) {
+    if (!n.broadcast()) {
+      return 1;
+    }
+    int present = 0;
+    for (LearnerState s : learners.values()) {
+      present += s.left ? 0 : 1;
+    }
+    return present;
+  }
+
   synchronized long nextNoteId() {
     return Math.max(lastNoteId + 1, 1);
   }

@@ -80,12 +80,15 @@ final class InstructorApi {
       throw new ApiError(400, "\"text\" must be 1 to " + MAX_NOTE + " characters");
     }
     Note n;
+    int reach;
     synchronized (view) {
       n = new Note(view.nextNoteId(), learner, text, view.now());
       store.addNote(n);
       view.add(n);
+      reach = view.reach(n);
     }
-    return Map.of("id", n.id());
+    // the board confirms "sent to N learners" with the server's count, not its own guess
+    return Map.of("id", n.id(), "learners", reach);
   }
 
   Map<String, Object> settings() {

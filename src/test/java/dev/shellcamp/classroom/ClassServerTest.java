@@ -87,7 +87,9 @@ abstract class ClassServerTest {
   void aBroadcastReachesEveryLearnerAndAHintOnlyItsOwn() throws Exception {
     String a = client.join(server.code(), "A");
     String b = client.join(server.code(), "B");
-    assertEquals(200, client.post("/api/broadcast", server.token(), Map.of("text", "break at 3")).status());
+    ClassClient.Answer sent = client.post("/api/broadcast", server.token(), Map.of("text", "break at 3"));
+    assertEquals(200, sent.status());
+    assertEquals(2, sent.json().get("learners").asInt(), sent.body());
     String idA = a.substring(0, a.indexOf('.'));
     assertEquals(200, client.post("/api/learners/" + idA + "/hint", server.token(), Map.of("text", "use >")).status());
     assertEquals(2, client.get("/api/notes?after=0", a).json().size());
