@@ -23,6 +23,9 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -55,6 +58,9 @@ class BoardBrowserTest {
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
         "--hide-scrollbars", "--lang=en-US", "--window-size=1280,800",
         "--user-data-dir=" + Files.createDirectories(browserDir.resolve("profile")));
+    LoggingPreferences logs = new LoggingPreferences();
+    logs.enable(LogType.BROWSER, Level.ALL);
+    o.setCapability("goog:loggingPrefs", logs);
     browser = new ChromeDriver(o);
     // the page itself 1280x800, whatever the headless window's frame takes
     browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
@@ -76,7 +82,9 @@ class BoardBrowserTest {
 
   @AfterEach
   void stop() throws Exception {
-    server.close();
+    if (server != null) {
+      server.close();
+    }
   }
 
   @Test
@@ -119,6 +127,22 @@ class BoardBrowserTest {
     // the step's class figures name it as the one where most are stuck
     WebElement hot = browser.findElement(By.cssSelector("#stats tr.hot"));
     assertTrue(hot.getText().contains("overwrite"), hot.getText());
+  }
+
+  /** The browser's own clock turns a learner stuck: here with the server already gone. */
+  @Test
+  void aLearnerTurnsStuckByTimeWithoutAnEvent() throws Exception {
+    String mina = client.join(server.code(), "Mina");
+    Map<String, Object> entered = new java.util.HashMap<>(ClassClient.event(1, "step_entered", L, "overwrite", 1, 9));
+    entered.put("at", System.currentTimeMillis() - 10 * 60_000 + 6_000);
+    client.events(mina, List.of(entered));
+    openBoard();
+    waitForText(row(mina), ".badge", "Working");
+    wait(Duration.ofSeconds(5)).until(d -> "3".equals(d.findElement(By.id("stuck-fails")).getDomProperty("value")));
+    server.close();
+    server = null;
+    waitForText(row(mina), ".badge", "Stuck");
+    assertTrue(browser.findElement(row(mina)).findElement(By.className("time")).getText().startsWith("10:0"));
   }
 
   @Test
@@ -262,6 +286,7 @@ class BoardBrowserTest {
         ago(5, 0, ClassClient.event(5, "step_passed", L, "overwrite", 1, 9)),
         ago(5, 0, ClassClient.event(6, "step_entered", L, "append", 2, 9))));
     client.events(su, List.of(ago(2, 0, ClassClient.event(1, "step_entered", L, "intro", 0, 9))));
+    browser.manage().logs().get(LogType.BROWSER); // what earlier tests left (a refused token's 401) is read off
     openBoard();
     waitForText(row(mina), ".badge", "Stuck");
     waitForText(row(jae), ".step", "step 3/9 append");
@@ -274,6 +299,10 @@ class BoardBrowserTest {
     browser.findElement(row(mina)).click();
     wait(Duration.ofSeconds(5)).until(d -> d.findElements(By.cssSelector("#timeline li")).size() == 8);
     Files.write(target.resolve("board-panel-ko.png"), browser.getScreenshotAs(OutputType.BYTES));
+    // nothing refused by the Content-Security-Policy (an inline style or script), no script error
+    List<String> severe = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage).toList();
+    assertEquals(List.of(), severe);
   }
 
   // ---- helpers ----
