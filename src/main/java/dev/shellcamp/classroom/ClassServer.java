@@ -48,7 +48,7 @@ public final class ClassServer implements AutoCloseable {
       Server jetty = jetty(o.host(), o.port());
       LearnerApi learners = new LearnerApi(view, store, info.code(),
           new RateLimit(50, 500, System::nanoTime), new RateLimit(10, 100, System::nanoTime), live::changed);
-      jetty.setHandler(new Routes(learners, new InstructorApi(view, store, info.token(), live::changed), live,
+      jetty.setHandler(new Routes(learners, new InstructorApi(view, store, info, live::changed), live,
           new BoardAssets()));
       try {
         jetty.start();

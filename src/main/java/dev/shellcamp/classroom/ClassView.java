@@ -17,6 +17,8 @@ final class ClassView {
   private final List<Note> notes = new ArrayList<>();
   /** Time each pass of a step took, per "lesson#index", for the class's per-step figures. */
   private final Map<String, List<Long>> passTimes = new HashMap<>();
+  /** The step id at each "lesson#index" seen, so a step keeps its name when no one is on it. */
+  private final Map<String, String> stepNames = new HashMap<>();
   private final LongSupplier clock;
   private volatile Settings settings;
   private long lastNoteId;
@@ -57,6 +59,9 @@ final class ClassView {
         continue;
       }
       String at = e.lesson() + "#" + e.index();
+      if (e.step() != null) {
+        stepNames.put(at, e.step());
+      }
       long took = s.apply(e);
       if (took >= 0) {
         passTimes.computeIfAbsent(at, k -> new ArrayList<>()).add(took);
@@ -89,7 +94,7 @@ final class ClassView {
   }
 
   synchronized List<StepStats> stats() {
-    return StepStats.of(rows(), passTimes);
+    return StepStats.of(rows(), passTimes, stepNames);
   }
 
   synchronized void add(Note n) {

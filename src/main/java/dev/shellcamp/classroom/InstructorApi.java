@@ -16,12 +16,14 @@ final class InstructorApi {
   private final ClassView view;
   private final Store store;
   private final String token;
+  private final String code;
   private final Runnable changed;
 
-  InstructorApi(ClassView view, Store store, String token, Runnable changed) {
+  InstructorApi(ClassView view, Store store, ClassInfo info, Runnable changed) {
     this.view = view;
     this.store = store;
-    this.token = token;
+    this.token = info.token();
+    this.code = info.code();
     this.changed = changed;
   }
 
@@ -55,8 +57,14 @@ final class InstructorApi {
     }).toList();
   }
 
-  List<StepStats> stats() {
-    return view.stats();
+  List<Map<String, Object>> stats() {
+    return view.stats().stream().map(StepStats::json).toList();
+  }
+
+  /** What the board shows the class so they can join: the code and the command. */
+  Map<String, Object> about(String home) {
+    return Map.of("code", code, "url", home,
+        "join", "shellcamp --class " + home + " --code " + code + " --name NAME");
   }
 
   String csv() {

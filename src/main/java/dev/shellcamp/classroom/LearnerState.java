@@ -68,7 +68,16 @@ final class LearnerState {
       case HINT -> hints++;
       case SOLUTION -> solutions++;
       case SKIP -> skips++;
-      case LESSON_STARTED -> since = e.at();
+      case LESSON_STARTED -> {
+        // the previous lesson's step is not where they are now
+        step = null;
+        index = -1;
+        total = -1;
+        fails = 0;
+        reasonEn = null;
+        reasonKo = null;
+        since = e.at();
+      }
       case LESSON_COMPLETED -> {
         completed++;
         step = null;

@@ -86,7 +86,7 @@ final class LiveStream implements AutoCloseable {
           b.append("event: learner\ndata: ").append(Http.JSON.writeValueAsString(Rows.json(r))).append("\n\n");
         }
         if (!rows.isEmpty()) {
-          b.append("event: stats\ndata: ").append(Http.JSON.writeValueAsString(view.stats())).append("\n\n");
+          b.append("event: stats\ndata: ").append(Http.JSON.writeValueAsString(view.stats().stream().map(StepStats::json).toList())).append("\n\n");
         }
       } catch (JsonProcessingException e) {
         throw new IllegalStateException(e);

@@ -57,6 +57,7 @@ final class Routes extends Handler.Abstract {
     switch (path) {
       case "/api/learners" -> Http.json(response, callback, 200, instructor.learners());
       case "/api/stats" -> Http.json(response, callback, 200, instructor.stats());
+      case "/api/class" -> Http.json(response, callback, 200, instructor.about(home(request)));
       case "/api/export.csv" -> Http.send(response, callback, 200, "text/csv; charset=utf-8",
           instructor.csv().getBytes(StandardCharsets.UTF_8));
       case "/api/export.xapi" -> Http.json(response, callback, 200, instructor.xapi(home(request)));

@@ -9,9 +9,9 @@ import java.util.TreeMap;
 /** One step of one lesson across the class: who is there now, who is stuck there, what it takes to pass. */
 record StepStats(String lesson, int index, String step, int here, int stuck, int fails, int passes, long medianMillis) {
 
-  static List<StepStats> of(Collection<LearnerState.Row> rows, Map<String, List<Long>> passTimes) {
+  static List<StepStats> of(Collection<LearnerState.Row> rows, Map<String, List<Long>> passTimes, Map<String, String> stepNames) {
     Map<String, int[]> counts = new TreeMap<>();
-    Map<String, String> names = new TreeMap<>();
+    Map<String, String> names = new TreeMap<>(stepNames);
     for (LearnerState.Row r : rows) {
       if (r.step() == null || r.left()) {
         continue;
@@ -36,6 +36,20 @@ record StepStats(String lesson, int index, String step, int here, int stuck, int
     }
     out.sort((a, b) -> a.lesson.equals(b.lesson) ? Integer.compare(a.index, b.index) : a.lesson.compareTo(b.lesson));
     return out;
+  }
+
+  /** In the API's words (docs/class.md): snake_case like every other answer. */
+  Map<String, Object> json() {
+    Map<String, Object> m = new java.util.LinkedHashMap<>();
+    m.put("lesson", lesson);
+    m.put("index", index);
+    m.put("step", step);
+    m.put("here", here);
+    m.put("stuck", stuck);
+    m.put("fails", fails);
+    m.put("passes", passes);
+    m.put("median_ms", medianMillis);
+    return m;
   }
 
   private static long median(List<Long> times) {

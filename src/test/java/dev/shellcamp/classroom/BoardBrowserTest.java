@@ -105,6 +105,13 @@ class BoardBrowserTest {
   }
 
   @Test
+  void theBoardShowsTheCodeToJoinForAProjector() throws Exception {
+    openBoard();
+    waitForText(By.id("join"), ".code", server.code());
+    assertTrue(browser.findElement(By.id("join")).getAttribute("title").contains("--code " + server.code()));
+  }
+
+  @Test
   void threeFailedChecksTurnTheRowStuckAndSortItFirst() throws Exception {
     String jae = client.join(server.code(), "Jae");
     client.events(jae, List.of(ClassClient.event(1, "step_entered", L, "intro", 0, 9)));

@@ -99,4 +99,52 @@ abstract class ClassServerTest {
     long last = forB.get(0).get("id").asLong();
     assertEquals(0, client.get("/api/notes?after=" + last, b).json().size());
   }
+
+  @Test
+  void theCsvHasARowPerLearnerAndDefusesFormulas() throws Exception {
+    String a = client.join(server.code(), "=HYPERLINK(\"http://x\")");
+    client.join(server.code(), "Kim, Min-ji");
+    client.events(a, List.of(ClassClient.event(1, "step_entered", "linux/streams", "overwrite", 1, 9)));
+    var csv = client.get("/api/export.csv", server.token());
+    assertEquals(200, csv.status());
+    String[] lines = csv.body().split("\r\n");
+    assertEquals(3, lines.length, csv.body());
+    assertTrue(lines[0].startsWith("id,name,lesson,step,"), lines[0]);
+    assertTrue(csv.body().contains(",\"'=HYPERLINK(\"\"http://x\"\")\",linux/streams,overwrite,2,9,"), csv.body());
+    assertTrue(csv.body().contains(",\"Kim, Min-ji\","), csv.body());
+  }
+
+  @Test
+  void xapiHasAStatementPerEvent() throws Exception {
+    String a = client.join(server.code(), "Mina");
+    client.events(a, List.of(ClassClient.event(1, "step_entered", "linux/streams", "a", 0, 9),
+        ClassClient.event(2, "step_passed", "linux/streams", "a", 0, 9)));
+    JsonNode st = client.get("/api/export.xapi", server.token()).json().get("statements");
+    assertEquals(2, st.size());
+    assertEquals("http://adlnet.gov/expapi/verbs/passed", st.get(1).get("verb").get("id").asText());
+    assertEquals("Mina", st.get(1).get("actor").get("name").asText());
+    assertTrue(st.get(1).get("result").get("success").asBoolean());
+  }
+
+  @Test
+  void statsNameEachStepAndANewLessonHasNoStepYet() throws Exception {
+    String a = client.join(server.code(), "Mina");
+    client.events(a, List.of(ClassClient.event(1, "step_entered", "linux/streams", "intro", 0, 2),
+        ClassClient.event(2, "step_passed", "linux/streams", "intro", 0, 2),
+        Map.of("seq", 3, "type", "lesson_started", "at", System.currentTimeMillis(), "lesson", "linux/files")));
+    JsonNode stats = client.get("/api/stats", server.token()).json();
+    assertEquals("intro", stats.get(0).get("step").asText(), stats.toString());
+    assertEquals(1, stats.get(0).get("passes").asInt());
+    assertTrue(stats.get(0).has("median_ms"), stats.toString());
+    JsonNode r = client.get("/api/learners", server.token()).json().get(0);
+    assertEquals("linux/files", r.get("lesson").asText());
+    assertTrue(r.get("step").isNull(), r.toString());
+  }
+
+  @Test
+  void theBoardKnowsTheCodeToShow() throws Exception {
+    JsonNode about = client.get("/api/class", server.token()).json();
+    assertEquals(server.code(), about.get("code").asText());
+    assertEquals(401, client.get("/api/class", null).status());
+  }
 }

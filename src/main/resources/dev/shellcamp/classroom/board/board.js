@@ -13,6 +13,11 @@
       'learners.title': 'Learners',
       'summary': (v) => (v.n === 1 ? '1 learner' : `${v.n} learners`),
       'summary.stuck': '{n} stuck',
+      'join': 'Join with code',
+      'export.title': 'Export',
+      'export.csv': 'Learners (CSV)',
+      'export.xapi': 'Events (xAPI)',
+      'export.failed': 'Export failed: {error}',
       'live.connecting': 'Connecting…',
       'live.live': 'Live',
       'live.reconnecting': 'Reconnecting in {s} s…',
@@ -89,6 +94,11 @@
       'learners.title': '학습자',
       'summary': '학습자 {n}명',
       'summary.stuck': '{n}명 막힘',
+      'join': '참여 코드',
+      'export.title': '내보내기',
+      'export.csv': '학습자 목록 (CSV)',
+      'export.xapi': '활동 기록 (xAPI)',
+      'export.failed': '내보내지 못했어요: {error}',
       'live.connecting': '연결하는 중…',
       'live.live': '실시간',
       'live.reconnecting': '{s}초 뒤에 다시 연결해요…',
@@ -520,7 +530,7 @@
     };
     for (const s of state.stats) {
       if (s.step) state.stepNames.set(`${s.lesson}#${s.index}`, s.step);
-      entry(s.lesson, s.index).median = s.medianMillis ?? -1;
+      entry(s.lesson, s.index).median = s.median_ms ?? -1;
     }
     for (const r of state.rows.values()) {
       if (!r.step || r.left || r.lesson == null) continue;
@@ -720,6 +730,7 @@
     }
     for (const [id, r] of Object.entries(state.results)) showResult(id, r.key, r.vars, r.error);
     if (state.gate) renderGate();
+    renderJoin();
     renderTimeline();
     render();
   }
@@ -772,6 +783,43 @@
   }
 
   // ---- Start ------------------------------------------------------------------------------------
+  // ---- The class's code on the board, for learners reading it off a projector --------------------
+  async function loadJoin() {
+    try {
+      state.about = await api('GET', '/api/class');
+      renderJoin();
+    } catch (e) {
+      // the board works without it
+    }
+  }
+
+  function renderJoin() {
+    const join = $('join');
+    if (!state.about) return;
+    join.replaceChildren(t('join') + ' ', el('strong', 'code', state.about.code));
+    join.title = state.about.join;
+    join.hidden = false;
+  }
+
+  // ---- Exports: fetched with the token (a plain link would send none), saved as a file -------------
+  async function download(path, name) {
+    clearResult('export-result');
+    try {
+      const res = await fetch(path, { cache: 'no-store', headers: { Authorization: `Bearer ${state.token}` } });
+      if (!res.ok) throw new Error(`HTTP ${res.status}`);
+      const url = URL.createObjectURL(await res.blob());
+      const a = el('a');
+      a.href = url;
+      a.download = name;
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10000);
+    } catch (e) {
+      showResult('export-result', 'export.failed', { error: e.message }, true);
+    }
+  }
+
   function start() {
     for (const b of document.querySelectorAll('[data-lang]')) {
       b.addEventListener('click', () => {
@@ -814,7 +862,11 @@
       if (e.key === 'Escape' && state.selected) closePanel();
     });
 
+    $('export-csv').addEventListener('click', () => download('/api/export.csv', 'class.csv'));
+    $('export-xapi').addEventListener('click', () => download('/api/export.xapi', 'class-xapi.json'));
+
     setInterval(render, 1000); // time on step ticks, and a learner turns stuck without an event
+    loadJoin();
     live();
   }
 
