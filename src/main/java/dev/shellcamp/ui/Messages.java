@@ -11,9 +11,18 @@ import java.util.ResourceBundle;
 public final class Messages {
   private final String lang;
   private final ResourceBundle bundle;
+  /** Where each rendered message is noted for translation, or null (the usual case). */
+  private final Twins twins;
+
+  private Messages(String lang, ResourceBundle bundle, Twins twins) {
+    this.lang = lang;
+    this.bundle = bundle;
+    this.twins = twins;
+  }
 
   private Messages(String lang) {
     this.lang = lang;
+    this.twins = null;
     this.bundle = ResourceBundle.getBundle("dev.shellcamp.ui.messages",
         "ko".equals(lang) ? Locale.KOREAN : Locale.ROOT, ResourceBundle.Control.getNoFallbackControl(
             ResourceBundle.Control.FORMAT_PROPERTIES));
@@ -41,6 +50,14 @@ public final class Messages {
     return lang;
   }
 
+  /**
+   * The same messages, each one noted in {@code into} as it is rendered, so the text built from
+   * them can later be given in the other language ({@link Twins#both}) without rendering twice.
+   */
+  public Messages recording(Twins into) {
+    return new Messages(lang, bundle, into);
+  }
+
   public String get(String key, Object... args) {
     String s;
     try {
@@ -48,7 +65,11 @@ public final class Messages {
     } catch (MissingResourceException e) {
       s = key;
     }
-    return fill(s, args);
+    String text = fill(s, args);
+    if (twins != null) {
+      twins.note(key, args, text);
+    }
+    return text;
   }
 
   /**
