@@ -1,0 +1,202 @@
+package dev.shellcamp.classlink;
+
+import dev.shellcamp.ui.Messages;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The tutor's class link under {@code DATA_HOME/class}: joining, leaving, and while joined the
+ * queue and its sender. Not joined, every event is dropped at once and no thread runs.
+ */
+public final class ClassConnection implements ClassEvents, AutoCloseable {
+  /** What {@code :class} shows. {@code problem} is why the server was last not reached, or null. */
+  public record Status(String url, String name, int unsent, long dropped, String problem, boolean revoked) {}
+
+  private final Path dir;
+  private final Timing timing;
+  private final LinkFile linkFile;
+  private final ClassApi api = new ClassApi();
+  private final LinkFile.Loaded loaded;
+  /** Why a saved link could not be used at start (its queue would not open), or null. */
+  private String startFailure;
+  private volatile Live live;
+
+  /** The parts that exist while joined. */
+  private record Live(LinkState link, EventQueue queue, Inbox inbox, IdleWatch idle, Sender sender) {}
+
+  private ClassConnection(Path dir, Timing timing) {
+    this.dir = dir;
+    this.timing = timing;
+    this.linkFile = new LinkFile(dir);
+    this.loaded = linkFile.load();
+  }
+
+  /** The link under {@code dataHome}; when there is one, its sender starts. */
+  public static ClassConnection open(Path dataHome) {
+    return open(dataHome, Timing.STANDARD);
+  }
+
+  static ClassConnection open(Path dataHome, Timing timing) {
+    ClassConnection c = new ClassConnection(dataHome.resolve("class"), timing);
+    if (c.loaded.link() != null) {
+      try {
+        c.start(c.loaded.link());
+      } catch (IOException | RuntimeException e) {
+        c.startFailure = String.valueOf(e.getMessage());
+      }
+    }
+    return c;
+  }
+
+  private void start(ClassLink link) throws IOException {
+    LinkState state = new LinkState(linkFile, link);
+    EventQueue queue = EventQueue.open(dir, timing.bound());
+    Inbox inbox = new Inbox();
+    IdleWatch idle = new IdleWatch(timing.idleAfter());
+    Live l = new Live(state, queue, inbox, idle, new Sender(api, queue, inbox, idle, state, timing));
+    live = l;
+    l.sender().start();
+  }
+
+  public Optional<ClassLink> link() {
+    Live l = live;
+    return l == null ? Optional.empty() : Optional.of(l.link().get());
+  }
+
+  /** A link file that could not be read at start and was moved aside, said in {@code m}'s language; or null. */
+  public String startupWarning(Messages m) {
+    if (startFailure != null) {
+      return m.get("class.queue-failed", dir, startFailure);
+    }
+    return loaded.why() == null ? null : m.get("class.link-corrupt", loaded.aside(), loaded.why());
+  }
+
+  /**
+   * Joins the class at {@code url}. Already joined there (and under that name, if one is
+   * given), the link is kept as it is; a {@code name} left out is the link's. Joining anew
+   * starts the queue afresh: seq is per learner, and a new join is a new learner.
+   */
+  public ClassLink join(String url, String code, String name, String lang, Messages m) throws JoinFailure {
+    String u = Joining.normalize(url, m);
+    Live l = live;
+    String who = name != null && !name.isBlank() ? name.strip() : l == null ? null : l.link().get().name();
+    if (l != null && !l.link().revoked() && l.link().get().url().equals(u) && l.link().get().name().equals(who)) {
+      return l.link().get();
+    }
+    if (who == null) {
+      throw new JoinFailure(m.get("class.join.no-name"));
+    }
+    if (code == null || code.isBlank()) {
+      throw new JoinFailure(m.get("class.join.no-code", u));
+    }
+    ClassLink joined = Joining.join(api, u, code.strip(), who, lang, m);
+    if (joined.name().isEmpty()) {
+      joined = new ClassLink(u, joined.learner(), joined.secret(), who, 0);
+    }
+    try {
+      end(Duration.ofSeconds(1));
+      for (String f : List.of("queue.jsonl", "acked")) {
+        Files.deleteIfExists(dir.resolve(f));
+      }
+      linkFile.save(joined);
+      start(joined);
+    } catch (IOException e) {
+      throw new JoinFailure(m.get("class.join.unsaved", linkFile.path(), e.getMessage()));
+    }
+    emit(EventType.JOINED, null);
+    return joined;
+  }
+
+  /**
+   * Leaves the class: says so to the server (waiting a moment for it), then forgets the link
+   * and its queue. Returns how many events never reached the server.
+   */
+  public int leave() throws IOException {
+    if (live == null) {
+      return 0;
+    }
+    emit(EventType.LEFT, null);
+    int unsent = end(Duration.ofSeconds(2));
+    linkFile.delete();
+    for (String f : List.of("queue.jsonl", "acked")) {
+      Files.deleteIfExists(dir.resolve(f));
+    }
+    return unsent;
+  }
+
+  /** Stops the sender after at most {@code flush} of sending; returns the events left unsent. */
+  private int end(Duration flush) throws IOException {
+    Live l = live;
+    if (l == null) {
+      return 0;
+    }
+    live = null;
+    l.sender().flush(flush);
+    l.sender().stop();
+    l.queue().close();
+    return l.queue().unsent();
+  }
+
+  public Optional<Status> status() {
+    Live l = live;
+    return l == null ? Optional.empty() : Optional.of(new Status(l.link().get().url(), l.link().get().name(),
+        l.queue().unsent(), l.queue().dropped(), l.sender().problem(), l.link().revoked()));
+  }
+
+  @Override
+  public boolean joined() {
+    Live l = live;
+    return l != null && !l.link().revoked();
+  }
+
+  @Override
+  public void emit(EventType type, Where where) {
+    Live l = live;
+    if (l != null) {
+      l.queue().append(ClassEvent.of(type, where));
+    }
+  }
+
+  @Override
+  public void checkFailed(Where where, Map<String, String> reason) {
+    Live l = live;
+    if (l != null) {
+      l.queue().append(ClassEvent.failed(where, reason));
+    }
+  }
+
+  @Override
+  public void lineEntered() {
+    Live l = live;
+    if (l != null) {
+      l.idle().lineEntered();
+    }
+  }
+
+  @Override
+  public List<Note> takeNotes() {
+    Live l = live;
+    return l == null ? List.of() : l.inbox().takeNotes();
+  }
+
+  @Override
+  public List<String> takeNotices(Messages m) {
+    Live l = live;
+    return l == null ? List.of() : l.inbox().takeNotices().stream().map(n -> m.get(n.key(), n.args())).toList();
+  }
+
+  /** On the way out: a moment for the last events (left) to reach a server that answers, then stop. */
+  @Override
+  public void close() {
+    try {
+      end(Duration.ofSeconds(1));
+    } catch (IOException e) {
+      // the queue is on disk; it is sent at the next start
+    }
+  }
+}
