@@ -28,8 +28,15 @@ final class ClassApi {
     }
   }
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT)
-      .followRedirects(HttpClient.Redirect.NEVER).build();
+  /** Made on first use: a tutor that is not in a class never pays for a client and its selector thread. */
+  private HttpClient http;
+
+  private synchronized HttpClient http() {
+    if (http == null) {
+      http = HttpClient.newBuilder().connectTimeout(CONNECT).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+    return http;
+  }
 
   Answer join(String url, String json) {
     return send(post(url, "/api/join", json).build());
@@ -52,7 +59,7 @@ final class ClassApi {
 
   private Answer send(HttpRequest request) {
     try {
-      HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      HttpResponse<String> r = http().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       return new Answer(r.statusCode(), r.body() == null ? "" : r.body(),
           r.headers().firstValue("Content-Type").orElse(""), r.headers().firstValue("Retry-After"), null, false);
     } catch (HttpConnectTimeoutException e) {

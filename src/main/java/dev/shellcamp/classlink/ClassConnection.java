@@ -11,7 +11,8 @@ import java.util.Optional;
 
 /**
  * The tutor's class link under {@code DATA_HOME/class}: joining, leaving, and while joined the
- * queue and its sender. Not joined, every event is dropped at once and no thread runs.
+ * queue and its sender. Not joined, every event is dropped at once, and no thread or HTTP
+ * client exists.
  */
 public final class ClassConnection implements ClassEvents, AutoCloseable {
   /** What {@code :class} shows. {@code problem} is why the server was last not reached, or null. */
@@ -25,9 +26,6 @@ public final class ClassConnection implements ClassEvents, AutoCloseable {
   /** Why a saved link could not be used at start (its queue would not open), or null. */
   private String startFailure;
   private volatile Live live;
-
-  /** The parts that exist while joined. */
-  private record Live(LinkState link, EventQueue queue, Inbox inbox, IdleWatch idle, Sender sender) {}
 
   private ClassConnection(Path dir, Timing timing) {
     this.dir = dir;
@@ -45,7 +43,7 @@ public final class ClassConnection implements ClassEvents, AutoCloseable {
     ClassConnection c = new ClassConnection(dataHome.resolve("class"), timing);
     if (c.loaded.link() != null) {
       try {
-        c.start(c.loaded.link());
+        c.live = Live.start(c.dir, c.linkFile, c.loaded.link(), timing, c.api);
       } catch (IOException | RuntimeException e) {
         c.startFailure = String.valueOf(e.getMessage());
       }
@@ -53,22 +51,12 @@ public final class ClassConnection implements ClassEvents, AutoCloseable {
     return c;
   }
 
-  private void start(ClassLink link) throws IOException {
-    LinkState state = new LinkState(linkFile, link);
-    EventQueue queue = EventQueue.open(dir, timing.bound());
-    Inbox inbox = new Inbox();
-    IdleWatch idle = new IdleWatch(timing.idleAfter());
-    Live l = new Live(state, queue, inbox, idle, new Sender(api, queue, inbox, idle, state, timing));
-    live = l;
-    l.sender().start();
-  }
-
   public Optional<ClassLink> link() {
     Live l = live;
-    return l == null ? Optional.empty() : Optional.of(l.link().get());
+    return l == null ? Optional.empty() : Optional.of(l.link.get());
   }
 
-  /** A link file that could not be read at start and was moved aside, said in {@code m}'s language; or null. */
+  /** A saved link that could not be used at start, said in {@code m}'s language; or null. */
   public String startupWarning(Messages m) {
     if (startFailure != null) {
       return m.get("class.queue-failed", dir, startFailure);
@@ -77,16 +65,16 @@ public final class ClassConnection implements ClassEvents, AutoCloseable {
   }
 
   /**
-   * Joins the class at {@code url}. Already joined there (and under that name, if one is
-   * given), the link is kept as it is; a {@code name} left out is the link's. Joining anew
-   * starts the queue afresh: seq is per learner, and a new join is a new learner.
+   * Joins the class at {@code url}. Already joined there (under that name, if one is given),
+   * the link is kept as it is; a {@code name} left out is the link's. Joining anew starts the
+   * queue afresh: seq is per learner, and a new join is a new learner.
    */
   public ClassLink join(String url, String code, String name, String lang, Messages m) throws JoinFailure {
     String u = Joining.normalize(url, m);
     Live l = live;
-    String who = name != null && !name.isBlank() ? name.strip() : l == null ? null : l.link().get().name();
-    if (l != null && !l.link().revoked() && l.link().get().url().equals(u) && l.link().get().name().equals(who)) {
-      return l.link().get();
+    String who = name != null && !name.isBlank() ? name.strip() : l == null ? null : l.link.get().name();
+    if (l != null && l.open() && l.link.get().url().equals(u) && l.link.get().name().equals(who)) {
+      return l.link.get();
     }
     if (who == null) {
       throw new JoinFailure(m.get("class.join.no-name"));
@@ -100,11 +88,9 @@ public final class ClassConnection implements ClassEvents, AutoCloseable {
     }
     try {
       end(Duration.ofSeconds(1));
-      for (String f : List.of("queue.jsonl", "acked")) {
-        Files.deleteIfExists(dir.resolve(f));
-      }
+      forgetQueue();
       linkFile.save(joined);
-      start(joined);
+      live = Live.start(dir, linkFile, joined, timing, api);
     } catch (IOException e) {
       throw new JoinFailure(m.get("class.join.unsaved", linkFile.path(), e.getMessage()));
     }
@@ -123,50 +109,46 @@ public final class ClassConnection implements ClassEvents, AutoCloseable {
     emit(EventType.LEFT, null);
     int unsent = end(Duration.ofSeconds(2));
     linkFile.delete();
-    for (String f : List.of("queue.jsonl", "acked")) {
-      Files.deleteIfExists(dir.resolve(f));
-    }
+    forgetQueue();
     return unsent;
   }
 
-  /** Stops the sender after at most {@code flush} of sending; returns the events left unsent. */
+  private void forgetQueue() throws IOException {
+    for (String f : List.of("queue.jsonl", "acked")) {
+      Files.deleteIfExists(dir.resolve(f));
+    }
+  }
+
   private int end(Duration flush) throws IOException {
     Live l = live;
-    if (l == null) {
-      return 0;
-    }
     live = null;
-    l.sender().flush(flush);
-    l.sender().stop();
-    l.queue().close();
-    return l.queue().unsent();
+    return l == null ? 0 : l.end(flush);
   }
 
   public Optional<Status> status() {
     Live l = live;
-    return l == null ? Optional.empty() : Optional.of(new Status(l.link().get().url(), l.link().get().name(),
-        l.queue().unsent(), l.queue().dropped(), l.sender().problem(), l.link().revoked()));
+    return l == null ? Optional.empty() : Optional.of(l.status());
   }
 
   @Override
   public boolean joined() {
     Live l = live;
-    return l != null && !l.link().revoked();
+    return l != null && l.open();
   }
 
   @Override
   public void emit(EventType type, Where where) {
     Live l = live;
-    if (l != null) {
-      l.queue().append(ClassEvent.of(type, where));
+    if (l != null && l.open()) {
+      l.queue.append(ClassEvent.of(type, where));
     }
   }
 
   @Override
   public void checkFailed(Where where, Map<String, String> reason) {
     Live l = live;
-    if (l != null) {
-      l.queue().append(ClassEvent.failed(where, reason));
+    if (l != null && l.open()) {
+      l.queue.append(ClassEvent.failed(where, reason));
     }
   }
 
@@ -174,20 +156,20 @@ public final class ClassConnection implements ClassEvents, AutoCloseable {
   public void lineEntered() {
     Live l = live;
     if (l != null) {
-      l.idle().lineEntered();
+      l.idle.lineEntered();
     }
   }
 
   @Override
   public List<Note> takeNotes() {
     Live l = live;
-    return l == null ? List.of() : l.inbox().takeNotes();
+    return l == null ? List.of() : l.inbox.takeNotes();
   }
 
   @Override
   public List<String> takeNotices(Messages m) {
     Live l = live;
-    return l == null ? List.of() : l.inbox().takeNotices().stream().map(n -> m.get(n.key(), n.args())).toList();
+    return l == null ? List.of() : l.inbox.takeNotices().stream().map(n -> m.get(n.key(), n.args())).toList();
   }
 
   /** On the way out: a moment for the last events (left) to reach a server that answers, then stop. */

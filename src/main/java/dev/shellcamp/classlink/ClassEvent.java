@@ -18,8 +18,19 @@ record ClassEvent(String type, long at, Where where, Map<String, String> reason)
 
   static ClassEvent failed(Where where, Map<String, String> reason) {
     Map<String, String> cut = new LinkedHashMap<>();
-    reason.forEach((lang, text) -> cut.put(lang, text.length() <= MAX_REASON ? text
-        : text.substring(0, MAX_REASON - 1) + "…"));
+    reason.forEach((lang, text) -> cut.put(lang, cut(text)));
     return new ClassEvent(EventType.CHECK_FAILED.wire(), System.currentTimeMillis(), where, cut);
+  }
+
+  /** At most {@link #MAX_REASON} characters, never half of a surrogate pair (an emoji in found output). */
+  private static String cut(String text) {
+    if (text.length() <= MAX_REASON) {
+      return text;
+    }
+    int end = MAX_REASON - 1;
+    if (Character.isHighSurrogate(text.charAt(end - 1))) {
+      end--;
+    }
+    return text.substring(0, end) + "…";
   }
 }

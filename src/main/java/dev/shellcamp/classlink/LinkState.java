@@ -24,9 +24,12 @@ final class LinkState {
     return revoked;
   }
 
-  /** The server answered 401: these credentials no longer work, so nothing more is tried. */
-  void revoke() {
-    revoked = true;
+  /** The server answered 401: these credentials no longer work, so nothing more is tried; said once. */
+  void revoke(Inbox inbox) {
+    if (!revoked) {
+      revoked = true;
+      inbox.tell(new Inbox.Notice("class.revoked", link.url()));
+    }
   }
 
   /** Notes up to {@code id} were shown; link.json keeps that, so no note is shown twice. */
