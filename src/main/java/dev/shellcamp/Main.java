@@ -1,5 +1,6 @@
 package dev.shellcamp;
 
+import dev.shellcamp.classlink.ClassConnection;
 import dev.shellcamp.cli.Env;
 import dev.shellcamp.cli.ExitCodes;
 import dev.shellcamp.cli.RootCommand;
@@ -34,13 +35,17 @@ public final class Main {
     // The REPL's start-up work runs on all cores: the terminal and the catalog load in the
     // background while picocli builds its model here (each is 60-100 ms on this kind of machine).
     boolean repl = args.length == 0 || args[0].equals("start") || args[0].startsWith("--lang")
-        || args[0].equals("--plain") || args[0].equals("--bell");
+        || args[0].equals("--plain") || args[0].equals("--bell") || args[0].startsWith("--class")
+        || args[0].startsWith("--code") || args[0].startsWith("--name");
     boolean plain = PlainMode.requested(args);
     CompletableFuture<Terminal> early = repl ? CompletableFuture.supplyAsync(() -> openTerminal(plain), Main::daemon) : null;
     CompletableFuture<Seeded> catalog = repl ? CompletableFuture.supplyAsync(() -> {
       long seed = store.peekSeed();
       return seed < 0 ? null : new Seeded(seed, Catalog.load(Catalog.locate(), seed));
     }, Main::daemon) : null;
+    // a joined tutor reads its link and queue (and loads Jackson) beside the terminal, not before it
+    CompletableFuture<ClassConnection> classes = repl
+        ? CompletableFuture.supplyAsync(() -> ClassConnection.open(ProgressStore.dataHome()), Main::daemon) : null;
     Terminal[] made = new Terminal[1];
     Supplier<Terminal> terminal = () -> {
       if (made[0] == null) {
@@ -53,7 +58,8 @@ public final class Main {
       Seeded loaded = catalog == null ? null : catalog.join();
       return loaded != null && loaded.seed() == s ? loaded.catalog() : Catalog.load(Catalog.locate(), s);
     };
-    Env env = new Env(terminal, store, new Capabilities(), catalogs);
+    Supplier<ClassConnection> links = () -> classes != null ? classes.join() : ClassConnection.open(ProgressStore.dataHome());
+    Env env = new Env(terminal, store, new Capabilities(), catalogs, links);
     if (args.length == 0) {
       // the README's first command: straight to the REPL. Building picocli's model of every
       // subcommand by reflection costs ~100 ms here, half the way to the first prompt.

@@ -1,5 +1,6 @@
 package dev.shellcamp.cli;
 
+import dev.shellcamp.classlink.ClassConnection;
 import dev.shellcamp.lesson.Catalog;
 import dev.shellcamp.progress.ProgressStore;
 import dev.shellcamp.shell.Capabilities;
@@ -11,9 +12,11 @@ import org.jline.terminal.Terminal;
 /**
  * What commands need from the outside world, made by Main. The terminal is created only by the
  * commands that open the REPL, so `list` or `lint` never pay for it; {@code catalogs} may hand
- * out a catalog that Main began loading before the command line was even parsed.
+ * out a catalog that Main began loading before the command line was even parsed; {@code classes}
+ * likewise the class link, read in the background (only the REPL asks for it).
  */
-public record Env(Supplier<Terminal> terminal, ProgressStore store, Capabilities caps, LongFunction<Catalog> catalogs) {
+public record Env(Supplier<Terminal> terminal, ProgressStore store, Capabilities caps, LongFunction<Catalog> catalogs,
+    Supplier<ClassConnection> classes) {
   Catalog catalog(long seed) {
     return catalogs.apply(seed);
   }

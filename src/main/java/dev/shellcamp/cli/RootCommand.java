@@ -1,11 +1,16 @@
 package dev.shellcamp.cli;
 
+import dev.shellcamp.classlink.ClassConnection;
+import dev.shellcamp.classlink.JoinFailure;
 import dev.shellcamp.repl.Repl;
 import dev.shellcamp.ui.PlainMode;
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
 
 /** `shellcamp`: the REPL at the lesson menu. */
 @Command(name = "shellcamp", mixinStandardHelpOptions = true, version = "shellcamp 0.1.0",
@@ -14,6 +19,8 @@ import picocli.CommandLine.ScopeType;
         LintCommand.class, VerifyCommand.class, DoctorCommand.class, MonitorCommand.class, LabCommand.class, ClassCommand.class, CompletionCommand.class})
 public final class RootCommand implements Callable<Integer> {
   private final Env env;
+  /** Null when Main runs the bare `shellcamp` without picocli. */
+  @Spec CommandSpec spec;
 
   @Option(names = "--lang", scope = ScopeType.INHERIT, description = "en or ko (default: saved choice, then LANG)")
   String lang = null;
@@ -24,6 +31,17 @@ public final class RootCommand implements Callable<Integer> {
 
   @Option(names = "--bell", scope = ScopeType.INHERIT, description = "ring the terminal bell when a step passes or a check fails")
   boolean bell;
+
+  @Option(names = "--class", paramLabel = "URL", scope = ScopeType.INHERIT,
+      description = "join the class server at URL (the instructor's `shellcamp class serve`); stays joined until :class leave")
+  String classUrl = null;
+
+  @Option(names = "--code", paramLabel = "CODE", scope = ScopeType.INHERIT, description = "the class code, with --class")
+  String classCode = null;
+
+  @Option(names = "--name", paramLabel = "NAME", scope = ScopeType.INHERIT,
+      description = "your name in the class, with --class (default: the name you joined with before)")
+  String className = null;
 
   public RootCommand(Env env) {
     this.env = env;
@@ -40,7 +58,26 @@ public final class RootCommand implements Callable<Integer> {
 
   int repl(String lessonId) {
     var progress = env.store().load();
-    return new Repl(env.terminal().get(), env.catalog(progress.seed()), env.store(), env.caps(), lang,
-        PlainMode.of(plain, bell)).run(lessonId);
+    ClassConnection classes = env.classes().get();
+    try {
+      if (classUrl != null) {
+        var m = Env.messages(lang, progress.lang());
+        classes.join(classUrl, classCode, className, m.lang(), m);
+      } else if (classCode != null || className != null) {
+        err().println(Env.messages(lang, progress.lang()).get("class.join.no-url"));
+        return ExitCodes.USAGE;
+      }
+      return new Repl(env.terminal().get(), env.catalog(progress.seed()), env.store(), env.caps(), lang,
+          PlainMode.of(plain, bell), classes).run(lessonId);
+    } catch (JoinFailure e) {
+      err().println(e.getMessage());
+      return e.noClass() ? ExitCodes.ENVIRONMENT : ExitCodes.USAGE;
+    } finally {
+      classes.close();
+    }
+  }
+
+  private PrintWriter err() {
+    return spec != null ? spec.commandLine().getErr() : new PrintWriter(System.err, true);
   }
 }

@@ -1,6 +1,9 @@
 package dev.shellcamp.repl;
 
 import dev.shellcamp.check.Result;
+import dev.shellcamp.classlink.ClassEvents;
+import dev.shellcamp.classlink.EventType;
+import dev.shellcamp.classlink.Where;
 import dev.shellcamp.lesson.Lesson;
 import dev.shellcamp.lesson.LessonText;
 import dev.shellcamp.lesson.Step;
@@ -11,6 +14,7 @@ import dev.shellcamp.run.LessonRun;
 import dev.shellcamp.run.Workspace;
 import dev.shellcamp.shell.Capabilities;
 import dev.shellcamp.shell.CommandResult;
+import dev.shellcamp.ui.Twins;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,23 +31,28 @@ final class LessonSession implements AutoCloseable {
   private final StatusBar status;
   private final Lesson lesson;
   private final Capabilities caps;
+  private final ClassEvents events;
   private LessonRun run;
   /** Why the current step cannot run here (a capability it requires is missing), or null. */
   private String unavailable;
   private int hintsShown;
   private boolean finished;
+  /** The failing reason last sent to the class for this step: the same one again is not a new attempt. */
+  private String lastSentReason;
 
-  private LessonSession(Screen screen, Book book, StatusBar status, Lesson lesson, Capabilities caps) {
+  private LessonSession(Screen screen, Book book, StatusBar status, Lesson lesson, Capabilities caps,
+      ClassEvents events) {
     this.caps = caps;
+    this.events = events;
     this.screen = screen;
     this.book = book;
     this.status = status;
     this.lesson = lesson;
   }
 
-  static LessonSession open(Screen screen, Book book, StatusBar status, Lesson lesson, Capabilities caps)
-      throws IOException {
-    LessonSession s = new LessonSession(screen, book, status, lesson, caps);
+  static LessonSession open(Screen screen, Book book, StatusBar status, Lesson lesson, Capabilities caps,
+      ClassEvents events) throws IOException {
+    LessonSession s = new LessonSession(screen, book, status, lesson, caps, events);
     LessonProgress lp = book.get().lesson(lesson.id());
     Path ws = Workspace.of(ProgressStore.dataHome(), lesson.id());
     boolean fresh = lp == null || !ws.toFile().isDirectory();
@@ -66,6 +75,7 @@ final class LessonSession implements AutoCloseable {
     if (!fresh) {
       screen.note(screen.msg("lesson.resumed", lp.step() + 1, lesson.steps().size(), s.tilde(ws)));
     }
+    s.events.emit(EventType.LESSON_STARTED, s.where(lp.step()));
     s.enter(lp.step(), true, true);
     return s;
   }
@@ -96,6 +106,34 @@ final class LessonSession implements AutoCloseable {
         + StatusBar.dots(done, lesson.steps().size()) + "   " + screen.msg("status.keys"));
   }
 
+  /** Where the learner is, for the class board. */
+  private Where where(int index) {
+    int i = Math.max(0, Math.min(index, lesson.steps().size() - 1));
+    return new Where(lesson.id(), lesson.steps().get(i).id(), i, lesson.steps().size());
+  }
+
+  private Where where() {
+    return where(run.index());
+  }
+
+  /**
+   * The step's checks. In a class their messages are recorded as they are rendered, so a
+   * failing reason can be sent in both languages from this one evaluation.
+   */
+  private Result evaluate(Twins twins) {
+    return twins == null ? run.evaluate() : run.evaluate(screen.messages.recording(twins));
+  }
+
+  private static Twins twinsIf(boolean joined) {
+    return joined ? new Twins() : null;
+  }
+
+  /** A failed attempt for the class board, with the reason in English and Korean. */
+  private void sendFailure(Result r, Twins twins) {
+    lastSentReason = r.reason();
+    events.checkFailed(where(), twins.both(r.reason(), screen.messages.lang()));
+  }
+
   private String tilde(Path p) {
     return p.toString().replace(System.getProperty("user.home"), "~");
   }
@@ -111,6 +149,8 @@ final class LessonSession implements AutoCloseable {
       Capabilities.Probe p = missing.get();
       run.park(index);
       hintsShown = 0;
+      lastSentReason = null;
+      events.emit(EventType.STEP_ENTERED, where());
       unavailable = screen.msg("step.unavailable", p.name(), p.detail(), screen.msg(p.fixKey()));
       book.update(b -> b.with(b.lesson(lesson.id()).atStep(run.index()).markSkipped(target.id())));
       if (show) {
@@ -125,6 +165,8 @@ final class LessonSession implements AutoCloseable {
     unavailable = null;
     run.enter(index);
     hintsShown = 0;
+    lastSentReason = null;
+    events.emit(EventType.STEP_ENTERED, where());
     int i = run.index();
     book.update(p -> p.with(p.lesson(lesson.id()).atStep(i)));
     if (run.setupProblem() != null) {
@@ -185,9 +227,14 @@ final class LessonSession implements AutoCloseable {
       screen.note(screen.msg("shell.timeout"));
     }
     if (!finished && unavailable == null) {
-      Result res = run.evaluate();
+      Twins twins = twinsIf(events.joined());
+      Result res = evaluate(twins);
       if (res.passed()) {
         passed();
+      } else if (twins != null && !run.isQuiz() && !res.reason().equals(lastSentReason)) {
+        // a change that did not pass is an attempt; the same reason again (ls, ls) is not, and
+        // neither is a command on a quiz step, whose attempts are its :answer lines
+        sendFailure(res, twins);
       }
     }
     return r.unread() + pass.held();
@@ -198,6 +245,7 @@ final class LessonSession implements AutoCloseable {
     screen.println("");
     screen.ring();
     screen.success(screen.msg(screen.plain ? "plain.passed" : "step.passed", step.id()));
+    events.emit(EventType.STEP_PASSED, where());
     run.cleanupStep();
     book.update(p -> p.with(p.lesson(lesson.id()).markDone(step.id())));
     advance();
@@ -209,6 +257,7 @@ final class LessonSession implements AutoCloseable {
       return;
     }
     finished = true;
+    events.emit(EventType.LESSON_COMPLETED, where());
     book.update(p -> p.with(p.lesson(lesson.id()).complete(ProgressStore.now())));
     refreshStatus();
     screen.println("");
@@ -225,7 +274,8 @@ final class LessonSession implements AutoCloseable {
       screen.note(unavailable);
       return;
     }
-    Result r = run.evaluate();
+    Twins twins = twinsIf(events.joined());
+    Result r = evaluate(twins);
     if (r.passed()) {
       try {
         passed();
@@ -233,6 +283,9 @@ final class LessonSession implements AutoCloseable {
         screen.fail(e.getMessage());
       }
     } else {
+      if (twins != null) {
+        sendFailure(r, twins);
+      }
       screen.notYet(r.reason());
     }
   }
@@ -255,6 +308,7 @@ final class LessonSession implements AutoCloseable {
     }
     String h = hints.get(hintsShown++);
     book.update(p -> p.with(p.lesson(lesson.id()).hintUsed()));
+    events.emit(EventType.HINT, where());
     showHint(hintsShown, hints.size(), h);
   }
 
@@ -274,6 +328,7 @@ final class LessonSession implements AutoCloseable {
   void solution() {
     Step step = run.step();
     book.update(p -> p.with(p.lesson(lesson.id()).markShown(step.id())));
+    events.emit(EventType.SOLUTION, where());
     screen.println(screen.theme.warn(screen.msg("solution.title")));
     screen.markdown("```\n" + step.solve().strip() + "\n```");
   }
@@ -284,6 +339,7 @@ final class LessonSession implements AutoCloseable {
       return;
     }
     Step step = run.step();
+    events.emit(EventType.SKIP, where());
     screen.note(screen.msg("skip.running"));
     String solve = step.solve().strip();
     if (solve.startsWith(":answer ")) {
@@ -338,10 +394,14 @@ final class LessonSession implements AutoCloseable {
       return;
     }
     run.answer(text);
-    Result r = run.evaluate();
+    Twins twins = twinsIf(events.joined());
+    Result r = evaluate(twins);
     if (r.passed()) {
       passed();
     } else {
+      if (twins != null) {
+        sendFailure(r, twins);
+      }
       screen.fail(r.reason());
     }
   }

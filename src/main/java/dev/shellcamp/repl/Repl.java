@@ -1,5 +1,7 @@
 package dev.shellcamp.repl;
 
+import dev.shellcamp.classlink.ClassConnection;
+import dev.shellcamp.classlink.EventType;
 import dev.shellcamp.lesson.Catalog;
 import dev.shellcamp.lesson.Lesson;
 import dev.shellcamp.monitor.MonitorScreen;
@@ -34,13 +36,16 @@ public final class Repl {
   private final StatusBar status;
   private final CommandTable table;
   private final TutorReader reader;
+  private final ClassConnection classes;
+  private final ClassCommand classCommand;
   private LessonSession session;
   /** Keys typed or pasted ahead of the prompt, for the tutor's next prompts. */
   private String pending = "";
   /** The part of {@link #pending} behind the line now read: it waits on the next command's terminal. */
   private String rest = "";
 
-  public Repl(Terminal terminal, Catalog catalog, ProgressStore store, Capabilities caps, String lang, PlainMode mode) {
+  public Repl(Terminal terminal, Catalog catalog, ProgressStore store, Capabilities caps, String lang, PlainMode mode,
+      ClassConnection classes) {
     boolean interactive = !Terminal.TYPE_DUMB.equals(terminal.getType())
         && !Terminal.TYPE_DUMB_COLOR.equals(terminal.getType());
     var progress = store.load();
@@ -56,6 +61,8 @@ public final class Repl {
       screen.fail(screen.msg(store.warningKey(), w[0], w.length > 1 ? w[1] : ""));
     }
     this.status = new StatusBar(terminal, interactive && !mode.on());
+    this.classes = classes;
+    this.classCommand = new ClassCommand(screen, classes);
     this.table = commands();
     TutorReader r = mode.on() ? new PlainReader(terminal, "shellcamp") : new TutorReader(terminal, "shellcamp", null);
     r.setParser(new BashParser());
@@ -89,6 +96,7 @@ public final class Repl {
         .add("monitor", false, null, a -> monitor())
         .add("answer", true, null, a -> answer(a))
         .add("lang", false, () -> List.of("en", "ko"), this::lang)
+        .add("class", false, () -> List.of("leave"), a -> classCommand.run(a))
         .add("quit", false, null, a -> false);
     return t;
   }
@@ -103,6 +111,7 @@ public final class Repl {
     }, "shellcamp-exit");
     Runtime.getRuntime().addShutdownHook(onExit);
     try {
+      classCommand.banner();
       if (startId != null) {
         handle(":start " + startId);
       }
@@ -132,10 +141,12 @@ public final class Repl {
         screen.note(screen.msg("repl.ctrl-c"));
         continue;
       } catch (EndOfFileException e) {
+        classes.emit(EventType.LEFT, null);
         screen.println("");
         screen.note(book.goodbye());
         return;
       }
+      classes.lineEntered();
       String pastedAfter = reader.takePaste();
       if (pastedAfter != null) {
         rest = pastedAfter + rest;
@@ -144,6 +155,7 @@ public final class Repl {
         screen.println(line);
       }
       if (!handle(line)) {
+        classes.emit(EventType.LEFT, null);
         screen.note(book.goodbye());
         return;
       }
@@ -157,6 +169,7 @@ public final class Repl {
    * typed there; then the keyboard.
    */
   private String read() {
+    classCommand.showNews();
     rest = "";
     if (!pending.isEmpty()) {
       String first = TypeAhead.first(pending, reader.getParser());
@@ -263,7 +276,7 @@ public final class Repl {
     }
     closeSession();
     try {
-      session = LessonSession.open(screen, book, status, lesson.get(), caps);
+      session = LessonSession.open(screen, book, status, lesson.get(), caps, classes);
     } catch (LessonDocker.Unavailable e) {
       screen.fail(screen.msg("docker.prepare-failed", e.getMessage()));
     }
