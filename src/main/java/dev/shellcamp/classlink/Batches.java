@@ -46,6 +46,9 @@ final class Batches {
   /** Sends the oldest events; returns how long to wait before the next batch. */
   Duration sendOne() {
     List<EventQueue.Queued> batch = queue.peek(limit, MAX_CHARS);
+    if (batch.isEmpty()) {
+      return Duration.ZERO;
+    }
     ClassApi.Answer a = api.events(link.get(), Wire.batch(System.currentTimeMillis(),
         batch.stream().map(EventQueue.Queued::line).toList()));
     try {

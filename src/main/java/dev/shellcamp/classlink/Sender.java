@@ -47,22 +47,28 @@ final class Sender implements Runnable {
     long nextSend = System.nanoTime();
     long nextNotes = nextSend;
     while (!stopped && !link.revoked()) {
-      if (idle.due()) {
-        queue.append(ClassEvent.of(EventType.IDLE, null));
-      }
-      if (queue.unsent() > 0 && System.nanoTime() - nextSend >= 0) {
-        nextSend = System.nanoTime() + batches.sendOne().toNanos();
-      }
-      if (System.nanoTime() - nextNotes >= 0 && !link.revoked()) {
-        boolean wasAway = batches.away();
-        boolean answered = notes.fetch();
-        nextNotes = System.nanoTime() + notes.next(answered).toNanos();
-        if (wasAway && answered) {
-          nextSend = System.nanoTime();  // the server is back: the queue need not sit out its back-off
+      try {
+        if (idle.due()) {
+          queue.append(ClassEvent.of(EventType.IDLE, null));
         }
+        if (queue.unsent() > 0 && System.nanoTime() - nextSend >= 0) {
+          nextSend = System.nanoTime() + batches.sendOne().toNanos();
+        }
+        if (System.nanoTime() - nextNotes >= 0 && !link.revoked()) {
+          boolean wasAway = batches.away();
+          boolean answered = notes.fetch();
+          nextNotes = System.nanoTime() + notes.next(answered).toNanos();
+          if (wasAway && answered) {
+            nextSend = System.nanoTime();  // the server is back: the queue need not sit out its back-off
+          }
+        }
+        link.rememberShown(inbox.shownUpTo());
+        tellDropped();
+      } catch (RuntimeException e) {
+        // a surprise must not end the thread: the queue would then wait for ever, unsaid
+        nextSend = System.nanoTime() + timing.maxBackoff().toNanos();
+        nextNotes = nextSend;
       }
-      link.rememberShown(inbox.shownUpTo());
-      tellDropped();
       long wake = Math.min(timing.tick().toNanos(), nextNotes - System.nanoTime());
       if (queue.unsent() > 0) {
         wake = Math.min(wake, nextSend - System.nanoTime());

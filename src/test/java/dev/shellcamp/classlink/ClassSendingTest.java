@@ -208,6 +208,29 @@ class ClassSendingTest {
   }
 
   @Test
+  void beyondTheBoundTheOldestAreDroppedAndTheLearnerIsToldOnce() throws Exception {
+    Timing ten = new Timing(FAST.firstBackoff(), FAST.maxBackoff(), FAST.notesEvery(), FAST.idleAfter(), FAST.tick(), 10);
+    ClassConnection c = joined(ten);
+    await("joined", Duration.ofSeconds(5), () -> server.events().size() == 1);
+    server.stop();
+    for (int i = 0; i < 15; i++) {
+      c.emit(EventType.HINT, AT);
+    }
+    List<String> told = new java.util.ArrayList<>();
+    await("the notice", Duration.ofSeconds(5), () -> told.addAll(c.takeNotices(Messages.of("en"))));
+    assertTrue(told.get(0).contains("oldest class events were dropped") && told.get(0).contains("at most 10 wait"),
+        told.toString());
+    assertEquals(5, c.status().orElseThrow().dropped());
+    assertEquals(10, c.status().get().unsent());
+    Thread.sleep(300);
+    assertEquals(List.of(), c.takeNotices(Messages.of("en")), "said once");
+    server.start();
+    await("the newest ten", Duration.ofSeconds(10), () -> server.events().size() == 11);
+    assertEquals(LongStream.rangeClosed(7, 16).boxed().toList(), server.seqs().subList(1, 11));
+    c.close();
+  }
+
+  @Test
   void leavingSaysSoAndForgetsTheLink() throws Exception {
     ClassConnection c = joined(FAST);
     c.emit(EventType.LESSON_STARTED, AT);
