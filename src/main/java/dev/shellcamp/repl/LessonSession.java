@@ -1,5 +1,6 @@
 package dev.shellcamp.repl;
 
+import dev.shellcamp.check.Context;
 import dev.shellcamp.check.Result;
 import dev.shellcamp.classlink.ClassEvents;
 import dev.shellcamp.classlink.EventType;
@@ -90,6 +91,12 @@ final class LessonSession implements AutoCloseable {
 
   Path workspace() {
     return run.workspace();
+  }
+
+  /** A variable's value in the learner's shell, for the danger guard (which asks only about destructive lines). */
+  Optional<String> variable(String name) {
+    Context.Variable v = run.context().variable(name);
+    return v.set() ? Optional.of(v.value()) : Optional.empty();
   }
 
   String prompt() {

@@ -2,6 +2,7 @@ package dev.shellcamp.repl;
 
 import dev.shellcamp.classlink.ClassConnection;
 import dev.shellcamp.classlink.EventType;
+import dev.shellcamp.guard.Danger;
 import dev.shellcamp.lesson.Catalog;
 import dev.shellcamp.lesson.Lesson;
 import dev.shellcamp.monitor.MonitorScreen;
@@ -208,7 +209,7 @@ public final class Repl {
       if (session == null) {
         return choose(line.strip());
       }
-      Optional<String> danger = DangerGuard.assess(line, session.cwd(), session.workspace());
+      Optional<Danger> danger = DangerGuard.judge(line, session.cwd(), session.workspace(), session::variable);
       if (danger.isPresent() && !confirm(danger.get())) {
         screen.note(screen.msg("danger.declined"));
         return true;
@@ -226,8 +227,8 @@ public final class Repl {
     }
   }
 
-  private boolean confirm(String key) {
-    screen.println(screen.theme.warn("⚠ " + screen.msg(key)));
+  private boolean confirm(Danger danger) {
+    screen.println(screen.theme.warn("⚠ " + DangerGuard.explain(danger, screen.messages)));
     try {
       String a = reader.readLine(screen.msg("danger.ask"));
       return a.strip().equalsIgnoreCase("y") || a.strip().equalsIgnoreCase("yes");
