@@ -18,6 +18,31 @@ class ReplPtyTest {
   @TempDir Path data;
 
   @Test
+  void theDangerGuardJudgesWithTheShellsOwnVariablesAndSaysWhatWouldRun() throws Exception {
+    try (ReplDriver r = new ReplDriver(data, "start", "linux/streams")) {
+      r.awaitPrompt("1/9 ❯", T);
+      r.line("d=/srv/standin-guard");
+      r.awaitPrompt("1/9 ❯", T);
+      r.line("rm -rf $d");
+      r.await("rm -rf would delete /srv/standin-guard (from $d).", T);
+      r.await("Run it anyway? [y/N]", T);
+      r.line("n");
+      r.await("Not run.", T);
+      r.awaitPrompt("1/9 ❯", T);
+
+      // the same words, where the shell's d is inside the lesson folder: nothing to ask
+      r.line("d=build; mkdir -p $d");
+      r.awaitPrompt("1/9 ❯", T);
+      r.line("rm -rf $d; echo gone-$d");
+      String out = r.awaitPrompt("1/9 ❯", T);
+      assertTrue(out.contains("gone-build") && !out.contains("would delete"), out);
+      r.line(":quit");
+      r.await("Progress saved", T);
+      assertEquals(0, r.waitExit(T));
+    }
+  }
+
+  @Test
   void aLearnerWorksThroughStepsInterruptsAndResumes() throws Exception {
     Path ws = data.resolve("shellcamp/work/linux/streams");
     try (ReplDriver r = new ReplDriver(data, "start", "linux/streams")) {
