@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.shellcamp.classlink.StandInClassServer;
+import dev.shellcamp.classroom.RealClass;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,11 +14,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The tutor in a class, driven through piped input as a script would, against a stand-in class server. */
+/** The tutor in a class, driven through piped input as a script would, against the real class server. */
 class ClassCliTest {
-  private static final String CODE = "K7QF-2M";
   @TempDir Path data;
-  private final StandInClassServer server = new StandInClassServer();
+  private final RealClass server = new RealClass();
+  private final String CODE = server.code();
 
   ClassCliTest() throws Exception {}
 
@@ -50,7 +50,7 @@ class ClassCliTest {
 
     assertEquals(List.of("joined", "lesson_started", "step_entered", "check_failed", "step_passed", "step_entered",
         "check_failed", "check_failed", "left"), server.types());
-    List<JsonNode> failed = server.events().stream().map(StandInClassServer.Stored::event)
+    List<JsonNode> failed = server.events().stream().map(RealClass.Stored::event)
         .filter(e -> e.get("type").asText().equals("check_failed")).toList();
     for (JsonNode f : failed) {
       assertNotEquals(f.get("reason").get("en").asText(), f.get("reason").get("ko").asText(), f.toString());
@@ -61,8 +61,8 @@ class ClassCliTest {
     assertEquals(9, last.get("total").asInt());
     assertTrue(last.get("reason").get("en").asText().contains("wrong")
         && last.get("reason").get("ko").asText().contains("wrong"), "the file's text stays as found: " + last);
-    String sent = server.events().toString();
-    assertFalse(sent.contains("sleep") || sent.contains("echo") || sent.contains("ls"), "no command text: " + sent);
+    String sent = server.events().stream().map(e -> e.event().toString()).toList().toString();
+    assertFalse(sent.contains("sleep 3") || sent.contains("echo wrong") || sent.contains("\"ls\""), "no command text: " + sent);
 
     Cli.Run again = Cli.run(data, "sleep 3\n:quit\n", "--plain", "start", "linux/streams");
     assertEquals(0, again.code(), again.err());

@@ -3,7 +3,7 @@ package dev.shellcamp.repl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.shellcamp.classlink.StandInClassServer;
+import dev.shellcamp.classroom.RealClass;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -20,8 +20,8 @@ class ClassNotePtyTest {
 
   @Test
   void aNoteWaitsForTheNextPromptAndIsShownOnce() throws Exception {
-    try (StandInClassServer server = new StandInClassServer();
-        ReplDriver r = new ReplDriver(data, "--class", server.url(), "--code", "K7QF-2M", "--name", "Mina",
+    try (RealClass server = new RealClass();
+        ReplDriver r = new ReplDriver(data, "--class", server.url(), "--code", server.code(), "--name", "Mina",
             "start", "linux/streams")) {
       r.awaitPrompt("1/9 ❯", T);
       server.hint(server.events().get(0).learner(), "Mina, the answer is a number");
