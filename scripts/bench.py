@@ -96,6 +96,24 @@ def per_command(argv, prompt_after, n, env=None, ready=None):
     return samples
 
 
+def per_command_in_class(launcher, n, env):
+    """The same commands with the tutor joined to a class server running beside it."""
+    cdata = tempfile.mkdtemp(prefix="shellcamp-bench-class-")
+    cenv = dict(env, XDG_DATA_HOME=cdata)
+    server = subprocess.Popen(launcher + ["class", "serve", "--host", "127.0.0.1", "--port", "0",
+                                          "--db", os.path.join(cdata, "class.db")],
+                              env=cenv, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        code = server.stdout.readline().split(": ", 1)[1].strip()
+        url = server.stdout.readline().split(": ", 1)[1].split("/board", 1)[0]
+        return per_command(launcher + ["--class", url, "--code", code, "--name", "bench", "start", "linux/shell-basics"],
+                           r"1/10 ❯ ", n, cenv, ready=r"1/10 ❯ ")
+    finally:
+        server.terminate()
+        server.wait(10)
+        shutil.rmtree(cdata, ignore_errors=True)
+
+
 def fmt(xs):
     if not xs:
         return "n/a"
@@ -144,6 +162,10 @@ def main():
     print(f"peer: interactive bash    {fmt(bash_cmd)}")
     if ours_cmd and bash_cmd:
         print(f"added per command         {statistics.median(ours_cmd) - statistics.median(bash_cmd):7.1f} ms (median difference; includes the step's checks)")
+    joined = per_command_in_class(launcher, n, env)
+    print(f"shellcamp REPL, in a class {fmt(joined)}")
+    if ours_cmd and joined:
+        print(f"class joined adds         {statistics.median(joined) - statistics.median(ours_cmd):7.1f} ms (median difference)")
     shutil.rmtree(data, ignore_errors=True)
 
 
