@@ -15,11 +15,12 @@ import org.apache.commons.exec.PumpStreamHandler;
 final class RunCheck {
   private static final Duration LIMIT = Duration.ofSeconds(15);
   /**
-   * Defined for every run script: {@code fail "English reason" "한국어 이유"} prints the reason in the
-   * learner's language (SHELLCAMP_LANG) and fails the check.
+   * Defined for every run script: {@code fail "English reason" "한국어 이유"} prints both reasons
+   * (newlines folded) and fails the check; the learner sees theirs, and a class board can show the
+   * other without running the script again. A script may still print {@code FAIL: reason} itself.
    */
-  private static final String PRELUDE = "fail() { if [ \"$SHELLCAMP_LANG\" = ko ] && [ -n \"${2:-}\" ]; "
-      + "then echo \"FAIL: $2\"; else echo \"FAIL: $1\"; fi; exit 1; }\n";
+  private static final String PRELUDE = "fail() { local en=${1//$'\\n'/ } ko=${2:-}; ko=${ko//$'\\n'/ }; "
+      + "printf 'FAIL2:%s\\t%s\\n' \"${en//$'\\t'/ }\" \"${ko//$'\\t'/ }\"; exit 1; }\n";
 
   private RunCheck() {}
 
@@ -52,6 +53,10 @@ final class RunCheck {
     String o = out.toString(StandardCharsets.UTF_8);
     String e = err.toString(StandardCharsets.UTF_8);
     for (String line : (o + "\n" + e).split("\n")) {
+      if (line.startsWith("FAIL2:")) {
+        String[] both = line.substring(6).split("\t", 2);
+        return Result.fail(m.either(both[0].strip(), both.length > 1 ? both[1].strip() : "").strip());
+      }
       if (line.startsWith("FAIL:")) {
         return Result.fail(line.substring(5).strip());
       }

@@ -131,6 +131,11 @@ final class LessonSession implements AutoCloseable {
     return twins == null ? run.evaluate() : run.evaluate(screen.messages.recording(twins));
   }
 
+  private String startingReason() {
+    Result r = run.evaluate();
+    return r.passed() ? null : r.reason();
+  }
+
   private static Twins twinsIf(boolean joined) {
     return joined ? new Twins() : null;
   }
@@ -172,7 +177,8 @@ final class LessonSession implements AutoCloseable {
     unavailable = null;
     run.enter(index);
     hintsShown = 0;
-    lastSentReason = null;
+    // in a class, the reason the step starts with is not an attempt: only a change from it is
+    lastSentReason = events.joined() && !run.isQuiz() ? startingReason() : null;
     events.emit(EventType.STEP_ENTERED, where());
     int i = run.index();
     book.update(p -> p.with(p.lesson(lesson.id()).atStep(i)));

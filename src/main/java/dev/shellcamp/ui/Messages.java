@@ -58,6 +58,18 @@ public final class Messages {
     return new Messages(lang, bundle, into);
   }
 
+  /**
+   * A text the caller has in both languages (a lesson's {@code fail "…" "…"}): the learner's, with
+   * the pair noted while recording so its twin is known without asking the lesson again.
+   */
+  public String either(String en, String ko) {
+    String text = "ko".equals(lang) && ko != null && !ko.isEmpty() ? ko : en;
+    if (twins != null) {
+      twins.given(text, en, ko == null ? "" : ko);
+    }
+    return text;
+  }
+
   public String get(String key, Object... args) {
     String s;
     try {

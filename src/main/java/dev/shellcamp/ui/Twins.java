@@ -16,14 +16,20 @@ import java.util.Map;
  * only when {@link #both} is asked, so a check whose reason is never sent costs a list add.
  */
 public final class Twins {
-  private record Piece(String key, Object[] args, String text) {}
+  /** A bundle message (key and arguments), or a text given in both languages (en and ko). */
+  private record Piece(String key, Object[] args, String text, String en, String ko) {}
 
   private record Pair(String text, String twin) {}
 
   private final List<Piece> pieces = new ArrayList<>();
 
   synchronized void note(String key, Object[] args, String text) {
-    pieces.add(new Piece(key, args, text));
+    pieces.add(new Piece(key, args, text, null, null));
+  }
+
+  /** A text that came in both languages (a lesson's own run-check reason). */
+  synchronized void given(String text, String en, String ko) {
+    pieces.add(new Piece(null, null, text, en, ko));
   }
 
   /** {@code text}, which was rendered in {@code lang}, in English and Korean: {"en": …, "ko": …}. */
@@ -44,6 +50,13 @@ public final class Twins {
     }
     List<Pair> pairs = new ArrayList<>();
     for (Piece p : seen) {
+      if (p.key() == null) {
+        String twin = "ko".equals(other.lang()) && !p.ko().isEmpty() ? p.ko() : p.en();
+        if (!twin.equals(p.text())) {
+          pairs.add(new Pair(p.text(), twin));
+        }
+        continue;
+      }
       // a message made of messages ("what.file" inside "check.contains"): its arguments were
       // rendered earlier, so their twins are already known
       Object[] args = p.args().clone();

@@ -76,6 +76,17 @@ class TwinReasonTest {
   }
 
   @Test
+  void aLessonsOwnRunCheckReasonComesInBothLanguagesFromItsOneRun() throws Exception {
+    CheckSpec spec = FakeContext.spec("run", "value",
+        "f='backup/shopping-tuesday.txt'\n[ -f \"$f\" ] || fail \"$f does not exist yet\" \"$f 파일이 아직 없어요\"");
+    sameAsDirect(spec, new FakeContext(ws));
+    assertEquals(Map.of("en", "backup/shopping-tuesday.txt does not exist yet", "ko", "backup/shopping-tuesday.txt 파일이 아직 없어요"),
+        once(spec, new FakeContext(ws), "ko"));
+    CheckSpec englishOnly = FakeContext.spec("run", "value", "fail 'only in English'");
+    assertEquals(Map.of("en", "only in English", "ko", "only in English"), once(englishOnly, new FakeContext(ws), "ko"));
+  }
+
+  @Test
   void aDiffOfLinesWithItsPiecesAndTheLearnersLines() throws Exception {
     Files.writeString(ws.resolve("sorted.txt"), "apple\ncherry\nbanana\n");
     sameAsDirect(FakeContext.spec("file", "path", "sorted.txt", "equals", "apple\nbanana\ncherry\n"), new FakeContext(ws));
