@@ -1,116 +1,130 @@
 package dev.shellcamp.lab;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
+import dev.shellcamp.lab.LabExchange.After;
+import dev.shellcamp.lab.LabExchange.Reply;
 import dev.shellcamp.lab.Route.Endpoint;
 import dev.shellcamp.progress.Json;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
-import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 
 /**
  * The one HTTP handler: routes a request, turns every client mistake into a 4xx with
- * {@code {"error": "..."}}, records it in {@link Metrics}, and answers.
+ * {@code {"error": "..."}}, records it in {@link Metrics}, and answers. A body is read without
+ * holding a thread ({@link BodyReader}); everything else is answered at once. It stays a
+ * blocking handler to Jetty (run on a worker, never on the selector thread) because parsing a
+ * 1 MiB body takes milliseconds; declaring it non-blocking measured no faster here.
  */
-final class HttpFront implements HttpHandler {
+final class HttpFront extends Handler.Abstract {
   private final ModelRepository models;
   private final Metrics metrics = new Metrics();
   private final String version;
-  private final BooleanSupplier draining;
-  private final LongSupplier inFlight;
+  private final LabLimits limits;
+  private final ServerState state;
 
-  HttpFront(ModelRepository models, String version, BooleanSupplier draining, LongSupplier inFlight) {
+  HttpFront(ModelRepository models, String version, ServerState state) {
     this.models = models;
     this.version = version;
-    this.draining = draining;
-    this.inFlight = inFlight;
+    this.limits = state.limits;
+    this.state = state;
   }
 
-  private record Reply(int status, String contentType, byte[] body, String allow) {
-    static Reply json(int status, Object doc) {
-      return new Reply(status, "application/json", Json.line(doc).getBytes(StandardCharsets.UTF_8), null);
-    }
+  static Reply json(int status, Object doc) {
+    return new Reply(status, "application/json", Json.line(doc).getBytes(StandardCharsets.UTF_8), null);
   }
 
   @Override
-  public void handle(HttpExchange ex) {
+  public boolean handle(Request request, Response response, Callback callback) {
     long start = System.nanoTime();
-    Route route = Route.parse(ex.getRequestURI().getPath());
-    Reply reply;
+    LabExchange x = new LabExchange(request, response, callback, state);
+    Route route = Route.parse(request.getHttpURI().getDecodedPath());
+    if (state.guard.refused(x.connection())) {
+      finish(x, route, start, json(503, Map.of("error", state.guard.refusal(x.connection()))), After.CLOSE);
+      return true;
+    }
+    Reply early = guarded(() -> beforeBody(request, route));
+    if (early != null) {
+      finish(x, route, start, early, After.KEEP);
+      return true;
+    }
+    long deadline = limits.body().toNanos() - (System.nanoTime() - start);
+    BodyReader.read(request, RequestBody.LIMIT + 1, RequestBody.LIMIT + 1, deadline, state.scheduler, o -> {
+      switch (o.end()) {
+        case READ -> finish(x, route, start, guarded(() -> withBody(route, o.kept())), After.KEEP);
+        case DEADLINE, IDLE -> finish(x, route, start, json(408, Map.of("error", tooSlow(request, o))), After.CLOSE);
+        case FAILED -> x.end(o.failure()); // the client went away while sending its body: nobody to answer
+      }
+    });
+    return true;
+  }
+
+  /** The 408's sentence: how much of the body came, and which limit it ran into. */
+  private String tooSlow(Request request, BodyReader.Outcome o) {
+    String length = request.getHeaders().get("Content-Length");
+    String got = o.total() + (length == null ? "" : " of " + length.trim()) + " bytes";
+    return o.end() == BodyReader.End.DEADLINE
+        ? "the request body took too long: " + got + " in " + LabLimits.seconds(limits.body())
+        : "the request body stopped: " + got + ", then nothing for " + LabLimits.seconds(limits.idle());
+  }
+
+  /** The answer, with a client's mistake as its 4xx and a bug of ours as a plain 500. */
+  private static Reply guarded(Supplier<Reply> a) {
     try {
-      reply = answer(ex, route);
+      return a.get();
     } catch (ApiError e) {
-      reply = Reply.json(e.status(), Map.of("error", e.getMessage()));
-    } catch (IOException e) {
-      ex.close(); // the client went away while sending its body
-      return;
+      return json(e.status(), Map.of("error", e.getMessage()));
     } catch (RuntimeException e) {
       // a bug of ours: say so plainly rather than hang up, and leave the trace for whoever runs the server
       e.printStackTrace();
-      reply = Reply.json(500, Map.of("error", "internal error: " + e));
+      return json(500, Map.of("error", "internal error: " + e));
     }
+  }
+
+  private void finish(LabExchange x, Route route, long start, Reply reply, After after) {
     if (route.endpoint() != Endpoint.METRICS) {
       String model = route.model() != null && models.has(route.model()) ? route.model() : "";
       metrics.record(model, route.endpoint().label(), reply.status(), System.nanoTime() - start);
     }
-    send(ex, reply);
+    x.send(reply, after);
   }
 
-  private Reply answer(HttpExchange ex, Route route) throws IOException {
+  /** Every answer that needs no body, and the checks of a body's headers; null: read the body. */
+  private Reply beforeBody(Request request, Route route) {
     Endpoint e = route.endpoint();
-    String path = ex.getRequestURI().getPath();
+    String path = request.getHttpURI().getDecodedPath();
     if (e == Endpoint.NONE) {
       throw ApiError.notFound("no such endpoint: " + path + " (this server has " + Route.KNOWN + ")");
     }
-    if (!ex.getRequestMethod().equals(e.method)) {
-      return new Reply(405, "application/json", Json.line(Map.of("error", "method " + ex.getRequestMethod()
+    if (!request.getMethod().equals(e.method)) {
+      return new Reply(405, "application/json", Json.line(Map.of("error", "method " + request.getMethod()
           + " is not allowed on " + path + "; use " + e.method)).getBytes(StandardCharsets.UTF_8), e.method);
     }
     return switch (e) {
-      case LIVE -> Reply.json(200, Map.of("live", true));
+      case LIVE -> json(200, Map.of("live", true));
       // not ready while draining, so a load balancer sends nothing more (a 503, as Kubernetes expects)
-      case READY -> draining.getAsBoolean() ? Reply.json(503, Map.of("ready", false))
-          : Reply.json(200, Map.of("ready", true));
-      case SERVER -> Reply.json(200, V2Api.server(version));
-      case MODEL -> Reply.json(200, V2Api.metadata(models, models.resolve(route.model(), route.version())));
-      case MODEL_READY -> Reply.json(200, V2Api.ready(models.resolve(route.model(), route.version())));
-      case INFER -> {
-        Model m = models.resolve(route.model(), route.version());
-        yield Reply.json(200, V2Api.infer(m, V2Request.read(RequestBody.readJson(ex))));
-      }
-      case PREDICT -> {
-        Model m = models.resolve(route.model(), route.version());
-        yield Reply.json(200, TfShim.predict(m, RequestBody.readJson(ex)));
+      case READY -> state.draining ? json(503, Map.of("ready", false)) : json(200, Map.of("ready", true));
+      case SERVER -> json(200, V2Api.server(version));
+      case MODEL -> json(200, V2Api.metadata(models, models.resolve(route.model(), route.version())));
+      case MODEL_READY -> json(200, V2Api.ready(models.resolve(route.model(), route.version())));
+      case INFER, PREDICT -> {
+        models.resolve(route.model(), route.version());
+        RequestBody.check(request.getHeaders());
+        yield null;
       }
       case METRICS -> new Reply(200, "text/plain; version=0.0.4; charset=utf-8",
-          metrics.render(inFlight.getAsLong()).getBytes(StandardCharsets.UTF_8), null);
+          metrics.render(state.inFlight.get()).getBytes(StandardCharsets.UTF_8), null);
       case NONE -> throw new IllegalStateException("unreachable");
     };
   }
 
-  private void send(HttpExchange ex, Reply reply) {
-    try {
-      ex.getResponseHeaders().set("Content-Type", reply.contentType());
-      if (reply.allow() != null) {
-        ex.getResponseHeaders().set("Allow", reply.allow());
-      }
-      if (draining.getAsBoolean()) {
-        ex.getResponseHeaders().set("Connection", "close");
-      }
-      ex.sendResponseHeaders(reply.status(), reply.body().length);
-      OutputStream out = ex.getResponseBody();
-      out.write(reply.body());
-      out.flush();
-      // a refused request (413, 415, 404...) may still have body bytes on the way; see discard()
-      RequestBody.discard(ex);
-      out.close();
-    } catch (IOException e) {
-      // the client hung up before its answer; nothing to tell it
-    } finally {
-      ex.close();
-    }
+  private Reply withBody(Route route, byte[] body) {
+    Model m = models.resolve(route.model(), route.version());
+    Object json = RequestBody.parse(body);
+    return route.endpoint() == Endpoint.INFER ? json(200, V2Api.infer(m, V2Request.read(json)))
+        : json(200, TfShim.predict(m, json));
   }
 }

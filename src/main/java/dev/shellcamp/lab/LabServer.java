@@ -1,71 +1,64 @@
 package dev.shellcamp.lab;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.jetty.server.ConnectionLimit;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 
 /**
- * {@code shellcamp lab serve}: the model server. Models are loaded before the port is bound, so
- * a server that answers at all is ready. Stopping (SIGTERM, Ctrl-C, {@link #stop}) closes the
- * listening socket at once, lets the requests already in flight finish for up to
+ * {@code shellcamp lab serve}: the model server, on Jetty. Models are loaded before the port is
+ * bound, so a server that answers at all is ready. Stopping (SIGTERM, Ctrl-C, {@link #stop})
+ * closes the listening socket at once, lets the requests already in flight finish for up to
  * {@link #DRAIN}, then closes what is left.
+ *
+ * <p>Slow clients (issue 19): Jetty reads request lines, headers and bodies without holding a
+ * thread, so a stalled client costs a socket, not a worker; {@link LabLimits} bounds how long
+ * each part may take and how many connections one client address may hold
+ * ({@link ConnectionGuard}), and Jetty's {@link ConnectionLimit} bounds them all.
  */
 public final class LabServer implements AutoCloseable {
   public static final Duration DRAIN = Duration.ofSeconds(5);
-  /** The longest a client may take to send a whole request: request line, headers and body. */
-  public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
-  /** The longest a client may take to read its answer. */
-  public static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(30);
-  /** How long a keep-alive connection may sit between requests. */
-  public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(60);
-  /** Requests being read or answered at once, stalled ones included; more connections are closed. */
-  static final int MAX_THREADS = 256;
+  /** Worker threads: none is held by a slow client, so this only bounds answers computed at once. */
+  static final int MAX_THREADS = 64;
 
   /** What `lab serve` was asked for; {@code model} null serves every model, {@code port} 0 any free port. */
   public record Options(String host, int port, String model, String version) {}
 
-  private final HttpServer http;
-  private final ExecutorService pool;
+  private final Server jetty;
+  private final ServerConnector connector;
   private final ModelRepository models;
-  private final AtomicLong inFlight = new AtomicLong();
+  private final ServerState state;
   private final CountDownLatch stopped = new CountDownLatch(1);
-  private volatile boolean draining;
   private boolean stopping;
+  private InetSocketAddress bound;
 
-  private LabServer(HttpServer http, ExecutorService pool, ModelRepository models) {
-    this.http = http;
-    this.pool = pool;
+  private LabServer(Server jetty, ServerConnector connector, ModelRepository models, ServerState state) {
+    this.jetty = jetty;
+    this.connector = connector;
     this.models = models;
+    this.state = state;
   }
 
   /**
-   * Loads the models and starts listening. IllegalArgumentException: an unknown model or a host
-   * that does not resolve (the caller's mistake); IOException, BindException in particular: the
-   * address cannot be listened on (the machine's state).
+   * Loads the models and starts listening, with the limits of {@link LabLimits#fromProperties}.
+   * IllegalArgumentException: an unknown model, a host that does not resolve or a bad limit (the
+   * caller's mistake); IOException, BindException in particular: the address cannot be listened
+   * on (the machine's state).
    */
   public static LabServer start(Options o) throws IOException {
-    // read once, when the first HttpServer is made: without it every keep-alive answer waits
-    // ~40 ms for Nagle and the client's delayed ACK (363 vs 36,400 req/s, FINDINGS.md)
-    defaultProperty("sun.net.httpserver.nodelay", "true");
-    // without these a client that sends half a request keeps its connection, and the thread
-    // reading it, for ever. The JDK has one clock for the whole request (line, headers, body),
-    // so it is sized for a 1 MiB body on a slow link; a connection that sent nothing yet gets
-    // min(idleInterval, maxReqTime). Read once per JVM, so tests with short ones use a child JVM.
-    defaultProperty("sun.net.httpserver.maxReqTime", String.valueOf(REQUEST_TIMEOUT.toSeconds()));
-    defaultProperty("sun.net.httpserver.maxRspTime", String.valueOf(RESPONSE_TIMEOUT.toSeconds()));
-    defaultProperty("sun.net.httpserver.idleInterval", String.valueOf(IDLE_TIMEOUT.toSeconds()));
-    // idle connections are swept every clockTick ms (10 s by default): 1 s keeps the limits honest
-    defaultProperty("sun.net.httpserver.clockTick", "1000");
+    return start(o, LabLimits.fromProperties());
+  }
+
+  static LabServer start(Options o, LabLimits limits) throws IOException {
     ModelRepository models = ModelRepository.bundled();
     if (o.model() != null) {
       models = models.only(o.model());
@@ -74,51 +67,44 @@ public final class LabServer implements AutoCloseable {
     if (address.isUnresolved()) {
       throw new IllegalArgumentException("cannot resolve host '" + o.host() + "'");
     }
-    HttpServer http = HttpServer.create(address, 128);
-    AtomicInteger n = new AtomicInteger();
-    // The JDK reads the request line, headers and body on the executor's thread, not on its
-    // dispatcher: with a fixed pool of max(4, cores), four stalled clients held every thread and
-    // nobody else was answered (issue 19). A stalled client now holds one blocked thread (cheap:
-    // no CPU, a small stack) until maxReqTime; past MAX_THREADS a new connection is closed at
-    // once rather than queued behind the stalled ones.
-    int core = Math.max(4, Runtime.getRuntime().availableProcessors());
-    ExecutorService pool = new ThreadPoolExecutor(core, Math.max(core, MAX_THREADS), 30, TimeUnit.SECONDS,
-        new SynchronousQueue<>(), r -> {
-          Thread t = new Thread(r, "lab-http-" + n.incrementAndGet());
-          t.setDaemon(true);
-          return t;
-        });
-    LabServer server = new LabServer(http, pool, models);
-    http.createContext("/", new HttpFront(models, o.version(), () -> server.draining, server.inFlight::get));
-    http.setExecutor(server::execute);
-    http.start();
+    QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 4);
+    threads.setName("lab-http");
+    threads.setDaemon(true);
+    ServerState state = new ServerState(limits, new ScheduledExecutorScheduler("lab-timer", true));
+    Server jetty = new Server(threads, state.scheduler, null);
+    HttpConfiguration http = new HttpConfiguration();
+    http.setSendServerVersion(false);
+    ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
+    connector.setHost(address.getAddress().getHostAddress());
+    connector.setPort(o.port());
+    connector.setAcceptQueueSize(128);
+    connector.setIdleTimeout(limits.idle().toMillis());
+    connector.addEventListener(state.guard);
+    jetty.addConnector(connector);
+    jetty.addBean(new ConnectionLimit(limits.total(), connector));
+    jetty.setHandler(new HttpFront(models, o.version(), state));
+    jetty.setErrorHandler(new JsonErrors());
+    LabServer server = new LabServer(jetty, connector, models, state);
+    server.begin(address);
     return server;
   }
 
-  /**
-   * Counts a request from the moment the JDK hands it over, queued or running, so a drain also
-   * waits for requests still waiting for a thread.
-   */
-  private void execute(Runnable exchange) {
-    inFlight.incrementAndGet();
+  /** Binds (a BindException where the port is taken, as `lab serve` expects) and starts. */
+  private void begin(InetSocketAddress address) throws IOException {
     try {
-      pool.execute(() -> {
-        try {
-          exchange.run();
-        } finally {
-          inFlight.decrementAndGet();
-        }
-      });
-    } catch (RejectedExecutionException e) {
-      inFlight.decrementAndGet();
-      throw e;
+      connector.open();
+    } catch (IOException e) {
+      // Jetty wraps the JDK's BindException in "Failed to bind to ..."
+      throw e.getCause() instanceof BindException b ? b : e;
     }
-  }
-
-  private static void defaultProperty(String name, String value) {
-    if (System.getProperty(name) == null) {
-      System.setProperty(name, value);
+    bound = new InetSocketAddress(address.getAddress(), connector.getLocalPort());
+    try {
+      jetty.start();
+    } catch (Exception e) {
+      stopQuietly();
+      throw e instanceof IOException io ? io : new IOException("the lab server did not start: " + e, e);
     }
+    state.guard.start();
   }
 
   public List<String> models() {
@@ -126,12 +112,12 @@ public final class LabServer implements AutoCloseable {
   }
 
   public int port() {
-    return http.getAddress().getPort();
+    return bound.getPort();
   }
 
   /** The base URL, with the address actually bound (the real port where 0 was asked for). */
   public String url() {
-    InetSocketAddress a = http.getAddress();
+    InetSocketAddress a = bound;
     String host = a.getAddress().getHostAddress();
     return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + a.getPort();
   }
@@ -155,32 +141,30 @@ public final class LabServer implements AutoCloseable {
       }
       stopping = true;
     }
-    draining = true;
-    if (inFlight.get() > 0) {
-      // HttpServer.stop(n) closes the listener at once and then waits up to n seconds, but on
-      // JDK 17 it returns early only when an exchange ends during the wait (JDK-8304065): it is
-      // left waiting on a side thread while our own count decides when the drain is done
-      Thread closer = new Thread(() -> http.stop((int) DRAIN.toSeconds()), "lab-drain");
-      closer.setDaemon(true);
-      closer.start();
-      long deadline = System.nanoTime() + DRAIN.toNanos();
-      while (inFlight.get() > 0 && System.nanoTime() < deadline && sleep(5)) {
-        // polling: the JDK offers no callback for "the last exchange ended"
-      }
+    state.draining = true;
+    // the listening socket closes at once (a new connect is refused) and idle keep-alive
+    // connections get a second; requests in flight go on, answered with Connection: close
+    connector.shutdown();
+    long deadline = System.nanoTime() + DRAIN.toNanos();
+    while (state.inFlight.get() > 0 && System.nanoTime() < deadline && sleep(5)) {
+      // polling: a drain happens once, and a callback for "the last request ended" would cost every request
     }
-    http.stop(0);
-    pool.shutdown();
-    try {
-      pool.awaitTermination(1, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    stopQuietly();
     stopped.countDown();
   }
 
   @Override
   public void close() {
     stop();
+  }
+
+  private void stopQuietly() {
+    state.guard.stop();
+    try {
+      jetty.stop();
+    } catch (Exception e) {
+      // best effort: whatever is left open goes with the process
+    }
   }
 
   private void awaitQuietly() {

@@ -1,13 +1,13 @@
 package dev.shellcamp.lab;
 
-import com.sun.net.httpserver.HttpExchange;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.Locale;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
 
 /**
- * Reads a POST body as JSON, in the order a client's mistakes are best explained: content type
- * (415), size (413), emptiness and syntax (400).
+ * Judges a POST body as JSON, in the order a client's mistakes are best explained: content type
+ * (415), size (413), emptiness and syntax (400). The first two are read from the headers before
+ * any of the body; {@link BodyReader} reads the body itself.
  *
  * <p>Content type: {@code application/json}, with any parameters, is accepted, and so is a
  * request with no Content-Type at all (many small clients send none, and the body is parsed
@@ -16,19 +16,27 @@ import java.util.Locale;
  */
 final class RequestBody {
   static final int LIMIT = 1 << 20;
-  /** How much of an unread body is thrown away after the answer; past this the connection is cut. */
-  private static final long DISCARD_LIMIT = 64L << 20;
+  /**
+   * How much of a body is read and thrown away after an answer that did not need it (a 413, a
+   * 404...): a client that writes its whole body before reading would otherwise have its socket
+   * reset by the kernel (unread bytes at close) and lose the answer. Past this the connection is cut.
+   */
+  static final long DISCARD_LIMIT = 64L << 20;
 
   private RequestBody() {}
 
-  static Object readJson(HttpExchange ex) throws IOException {
-    checkContentType(ex.getRequestHeaders().getFirst("Content-Type"));
-    String length = ex.getRequestHeaders().getFirst("Content-Length");
+  /** 415 and 413 from the headers alone, before a byte of the body is read. */
+  static void check(HttpFields headers) {
+    checkContentType(headers.get(HttpHeader.CONTENT_TYPE));
+    String length = headers.get(HttpHeader.CONTENT_LENGTH);
     if (length != null && contentLength(length) > LIMIT) {
       throw new ApiError(413, "the request body is " + length.trim() + " bytes; the limit is " + LIMIT
           + " bytes (1 MiB)");
     }
-    byte[] body = ex.getRequestBody().readNBytes(LIMIT + 1);
+  }
+
+  /** The body as JSON; {@code body} holds at most LIMIT + 1 bytes, the last one telling "over the limit". */
+  static Object parse(byte[] body) {
     if (body.length > LIMIT) {
       throw new ApiError(413, "the request body is over the limit of " + LIMIT + " bytes (1 MiB)");
     }
@@ -67,22 +75,6 @@ final class RequestBody {
       if (kv[0].trim().equalsIgnoreCase("charset") && !value.equalsIgnoreCase("utf-8")) {
         throw new ApiError(415, "JSON must be UTF-8, got charset '" + value + "'");
       }
-    }
-  }
-
-  /**
-   * After the answer is sent: reads what is left of the request body and throws it away. The JDK
-   * reads only 64 KiB of an unread body and then closes the socket, and closing a socket with
-   * unread bytes makes the kernel send a reset, which can destroy the answer (a 413, say) before
-   * the client has read it. Bounded, so a client cannot keep a thread reading forever.
-   */
-  static void discard(HttpExchange ex) throws IOException {
-    InputStream in = ex.getRequestBody();
-    byte[] buf = new byte[16 << 10];
-    long left = DISCARD_LIMIT;
-    int n;
-    while (left > 0 && (n = in.read(buf, 0, (int) Math.min(buf.length, left))) > 0) {
-      left -= n;
     }
   }
 }
