@@ -45,11 +45,18 @@ record LabLimits(int perClient, int total, Duration header, Duration body, Durat
 
   private static int count(String name, int fallback) {
     String v = System.getProperty("shellcamp.lab." + name);
-    try {
-      return v == null ? fallback : Integer.parseInt(v.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("shellcamp.lab." + name + " must be a whole number, got '" + v + "'");
+    if (v == null) {
+      return fallback;
     }
+    try {
+      int n = Integer.parseInt(v.trim());
+      if (n >= 1) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // said below
+    }
+    throw new IllegalArgumentException("shellcamp.lab." + name + " must be a whole number of at least 1, got '" + v + "'");
   }
 
   private static Duration time(String name, Duration fallback) {
