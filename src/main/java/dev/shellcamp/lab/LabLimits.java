@@ -56,7 +56,8 @@ record LabLimits(int perClient, int total, Duration header, Duration body, Durat
     } catch (NumberFormatException e) {
       // said below
     }
-    throw new IllegalArgumentException("shellcamp.lab." + name + " must be a whole number of at least 1, got '" + v + "'");
+    throw new IllegalArgumentException("shellcamp.lab." + name + " must be a whole number of at least 1, got '" + v
+        + "'");
   }
 
   private static Duration time(String name, Duration fallback) {

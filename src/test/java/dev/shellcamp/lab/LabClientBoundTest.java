@@ -27,7 +27,7 @@ class LabClientBoundTest {
     server.stop();
   }
 
-  /** {@code BOUND} kept connections from {@code from}, each with one answered request (so the server has seen them all). */
+  /** {@code BOUND} kept connections from {@code from}, each with a request answered (so the server saw them all). */
   private static void fill(SlowClients c, String from, java.util.List<Socket> kept) throws Exception {
     for (int i = 0; i < BOUND; i++) {
       Socket s = c.connect(from, server.port());

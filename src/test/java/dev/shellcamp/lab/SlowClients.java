@@ -114,7 +114,7 @@ final class SlowClients implements AutoCloseable {
     }
   }
 
-  /** Milliseconds for a fresh connection's GET /v2/health/ready from 127.0.0.1, or -1 when nothing came in {@code limitMs}. */
+  /** Milliseconds for a fresh connection's GET /v2/health/ready from 127.0.0.1; -1: nothing in {@code limitMs}. */
   static long readyMillis(int port, int limitMs) throws IOException {
     long t0 = System.nanoTime();
     try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
