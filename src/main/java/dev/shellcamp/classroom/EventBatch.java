@@ -2,6 +2,7 @@ package dev.shellcamp.classroom;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.shellcamp.classlink.EventType;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -56,17 +57,17 @@ final class EventBatch {
       throw new ApiError(400, where + "\"seq\" must be a whole number from 1");
     }
     String typeName = text(n, "type", where, 40, true);
-    EventType type = EventType.of(typeName)
+    EventType type = EventBatch.type(typeName)
         .orElseThrow(() -> new ApiError(400, where + "unknown type \"" + typeName + "\""));
     JsonNode at = n.get("at");
     if (at == null || !at.isIntegralNumber()) {
       throw new ApiError(400, where + "\"at\" must be epoch milliseconds");
     }
-    String lesson = text(n, "lesson", where, MAX_ID, type.placed() || type == EventType.LESSON_STARTED);
-    String step = text(n, "step", where, MAX_ID, type.placed());
-    int index = number(n, "index", where, type.placed());
-    int total = number(n, "total", where, type.placed());
-    if (type.placed() && index >= total) {
+    String lesson = text(n, "lesson", where, MAX_ID, placed(type) || type == EventType.LESSON_STARTED);
+    String step = text(n, "step", where, MAX_ID, placed(type));
+    int index = number(n, "index", where, placed(type));
+    int total = number(n, "total", where, placed(type));
+    if (placed(type) && index >= total) {
       throw new ApiError(400, where + "\"index\" " + index + " is not below \"total\" " + total);
     }
     String en = null;
@@ -82,6 +83,22 @@ final class EventBatch {
     // a time from the future (after correction) would make "time on step" negative
     long when = Math.min(at.asLong() + skew, now);
     return new Event(learner, seq.asLong(), type, when, lesson, step, index, total, en, ko);
+  }
+
+  /** The type a wire name stands for: the tutor's own enum, so both ends share one list. */
+  static java.util.Optional<EventType> type(String wire) {
+    for (EventType t : EventType.values()) {
+      if (t.wire().equals(wire)) {
+        return java.util.Optional.of(t);
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
+  /** Events that say where the learner is, so they must name a lesson and a step. */
+  static boolean placed(EventType t) {
+    return t != EventType.JOINED && t != EventType.IDLE && t != EventType.LEFT && t != EventType.LESSON_STARTED
+        && t != EventType.LESSON_COMPLETED;
   }
 
   private static String text(JsonNode n, String field, String where, int max, boolean required) throws ApiError {

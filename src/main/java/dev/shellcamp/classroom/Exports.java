@@ -1,5 +1,6 @@
 package dev.shellcamp.classroom;
 
+import dev.shellcamp.classlink.EventType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

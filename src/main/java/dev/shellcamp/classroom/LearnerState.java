@@ -1,5 +1,7 @@
 package dev.shellcamp.classroom;
 
+import dev.shellcamp.classlink.EventType;
+
 /**
  * Where one learner is now, folded from their events. Mutable and owned by {@link ClassView},
  * which guards it; the outside world only sees {@link Row} copies.

@@ -1,5 +1,6 @@
 package dev.shellcamp.classroom;
 
+import dev.shellcamp.classlink.EventType;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -180,7 +181,7 @@ final class Store implements AutoCloseable {
       p.setFetchSize(1000);
       try (ResultSet r = p.executeQuery()) {
         while (r.next() && out.size() < limit) {
-          out.add(new Event(r.getString(1), r.getLong(2), EventType.of(r.getString(3)).orElseThrow(), r.getLong(4),
+          out.add(new Event(r.getString(1), r.getLong(2), EventBatch.type(r.getString(3)).orElseThrow(), r.getLong(4),
               r.getString(5), r.getString(6), intOr(r, 7), intOr(r, 8), r.getString(9), r.getString(10)));
         }
       }
