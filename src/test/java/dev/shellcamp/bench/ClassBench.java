@@ -72,8 +72,16 @@ public final class ClassBench {
     String[] creds = new String[learners];
     Map<String, Integer> index = new ConcurrentHashMap<>();
     for (int i = 0; i < learners; i++) {
-      JsonNode j = JSON.readTree(post(http, base + "/api/join", null,
-          JSON.writeValueAsString(Map.of("code", code, "name", "learner" + i))).body());
+      HttpResponse<String> joined;
+      // joins from one address are limited (10 a second, bursts of 100): wait as a tutor would
+      while ((joined = post(http, base + "/api/join", null,
+          JSON.writeValueAsString(Map.of("code", code, "name", "learner" + i)))).statusCode() == 429) {
+        TimeUnit.MILLISECONDS.sleep(200);
+      }
+      JsonNode j = JSON.readTree(joined.body());
+      if (joined.statusCode() != 200) {
+        throw new IllegalStateException("join: " + joined.body());
+      }
       creds[i] = j.get("learner").asText() + "." + j.get("secret").asText();
       index.put(j.get("learner").asText(), i);
     }
