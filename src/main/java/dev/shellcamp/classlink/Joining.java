@@ -38,6 +38,11 @@ final class Joining {
     body.put("name", name);
     body.put("lang", lang);
     ClassApi.Answer a = api.join(url, Wire.object(body));
+    // a whole room joining at once from one address meets the server's join limit: wait as told
+    for (int tries = 0; a.status() == 429 && tries < 5; tries++) {
+      sleep(a.retryAfter().map(Joining::seconds).orElse(1L));
+      a = api.join(url, Wire.object(body));
+    }
     String error = Wire.error(a.body());
     switch (a.status()) {
       case 0 -> throw new JoinFailure(a.timedOut() ? m.get("class.join.slow", url, ClassApi.REQUEST.toSeconds())
@@ -51,6 +56,23 @@ final class Joining {
       default -> fail(error, m.get("class.join.refused", url, a.status(), error), a, url, m);
     }
     throw new AssertionError("unreachable");
+  }
+
+  private static long seconds(String retryAfter) {
+    try {
+      return Math.max(1, Math.min(10, Long.parseLong(retryAfter.strip())));
+    } catch (NumberFormatException e) {
+      return 1;
+    }
+  }
+
+  private static void sleep(long seconds) throws JoinFailure {
+    try {
+      Thread.sleep(seconds * 1000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new JoinFailure("interrupted", true);
+    }
   }
 
   private static void fail(String error, String ours, ClassApi.Answer a, String url, Messages m) throws JoinFailure {

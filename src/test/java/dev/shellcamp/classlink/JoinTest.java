@@ -152,4 +152,27 @@ class JoinTest {
       assertTrue(c.joined(), "joining again works");
     }
   }
+
+  /** A room joining at once from one address (one NAT) meets the real server's join limit: the tutor waits and gets in. */
+  @Test
+  void aRoomJoiningAtOnceWaitsOutTheJoinLimit() throws Exception {
+    try (dev.shellcamp.classroom.RealClass real = new dev.shellcamp.classroom.RealClass()) {
+      var http = java.net.http.HttpClient.newHttpClient();
+      int refused = 0;
+      for (int i = 0; i < 120 && refused == 0; i++) {
+        var r = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(real.url() + "/api/join"))
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                "{\"code\":\"" + real.code() + "\",\"name\":\"room" + i + "\"}")).build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+        refused += r.statusCode() == 429 ? 1 : 0;
+      }
+      assertEquals(1, refused, "the burst ran into the limit");
+      try (ClassConnection c = ClassConnection.open(data, ClassSendingTest.FAST)) {
+        long t0 = System.nanoTime();
+        ClassLink l = c.join(real.url(), real.code(), "Mina", "en", EN);
+        assertEquals("Mina", l.name());
+        assertTrue(System.nanoTime() - t0 >= 500_000_000L, "it waited for the Retry-After");
+      }
+    }
+  }
 }
