@@ -60,7 +60,7 @@ class JoinTest {
   void aWrongCodeSaysWhichCodeWasRefused() {
     JoinFailure f = failure(server.url(), "AAAA-00", "Mina", EN);
     assertEquals("The class at " + server.url() + " did not accept the code AAAA-00. Check the code your instructor"
-        + " shows (it looks like K7QF-2M).", f.getMessage());
+        + " shows (it looks like K7Q-F2M).", f.getMessage());
     assertFalse(f.noClass());
     JoinFailure ko = failure(server.url(), "AAAA-00", "Mina", Messages.of("ko"));
     assertTrue(ko.getMessage().contains("코드 AAAA-00을(를) 받지 않았어요"), ko.getMessage());

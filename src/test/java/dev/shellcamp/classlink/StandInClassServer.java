@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * speaks the protocol.
  */
 public final class StandInClassServer implements AutoCloseable {
-  static final String CODE = "K7QF-2M";
+  static final String CODE = "K7Q-F2M";
   private static final Set<String> TYPES = Set.of("joined", "lesson_started", "step_entered", "check_failed", "hint",
       "solution", "skip", "step_passed", "lesson_completed", "idle", "left");
   private static final ObjectMapper JSON = new ObjectMapper();
