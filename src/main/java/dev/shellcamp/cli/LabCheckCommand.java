@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -31,23 +32,13 @@ public final class LabCheckCommand implements Callable<Integer> {
   @Option(names = "--rate", description = "requests a second for the latency SLO (default: ${DEFAULT-VALUE})")
   double rate = 20;
 
-  @Option(names = "--duration", description = "how long to measure latency (default: ${DEFAULT-VALUE})")
-  String duration = "5s";
-
-  @Option(names = "--warmup", description = "load sent before measuring (default: ${DEFAULT-VALUE})")
-  String warmup = "1s";
+  @Mixin LabTiming timing = new LabTiming("5s", "1s", "5s");
 
   @Option(names = "--slo-p95", description = "95th percentile latency must be at most this (default: ${DEFAULT-VALUE})")
   String sloP95 = "50ms";
 
   @Option(names = "--slo-p99", description = "99th percentile latency must be at most this (default: ${DEFAULT-VALUE})")
   String sloP99 = "100ms";
-
-  @Option(names = "--timeout", description = "per request; longer counts as a hang (default: ${DEFAULT-VALUE})")
-  String timeout = "5s";
-
-  @Option(names = "--json", description = "print one JSON document instead of the text report")
-  boolean json = false;
 
   @Override
   public Integer call() throws InterruptedException {
@@ -56,16 +47,15 @@ public final class LabCheckCommand implements Callable<Integer> {
     var m = LabLang.messages(spec);
     ProbeSuite.Options o;
     try {
-      o = new ProbeSuite.Options(LoadPlan.parseUrl(url), model, rate, LoadPlan.parseDuration("--duration", duration),
-          LoadPlan.parseDuration("--warmup", warmup), LoadPlan.parseDuration("--slo-p95", sloP95),
-          LoadPlan.parseDuration("--slo-p99", sloP99), LoadPlan.parseDuration("--timeout", timeout));
+      o = new ProbeSuite.Options(LoadPlan.parseUrl(url), model, rate, timing.duration(), timing.warmup(),
+          LoadPlan.parseDuration("--slo-p95", sloP95), LoadPlan.parseDuration("--slo-p99", sloP99), timing.timeout());
     } catch (IllegalArgumentException e) {
       err.println("lab check: " + e.getMessage());
       return ExitCodes.USAGE;
     }
     LabText down = ProbeSuite.unreachable(o);
     if (down != null) {
-      if (json) {
+      if (timing.json) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("url", url);
         doc.put("error", LabText.ENGLISH.get("lab.down", url, down));
@@ -75,7 +65,7 @@ public final class LabCheckCommand implements Callable<Integer> {
       return ExitCodes.ENVIRONMENT;
     }
     ProbeReport report = ProbeSuite.run(o);
-    out.print(json ? Json.write(report.toJson()) + "\n" : report.render(m));
+    out.print(timing.json ? Json.write(report.toJson()) + "\n" : report.render(m));
     out.flush();
     if (!report.spokeHttp()) {
       err.println("lab check: " + m.get("lab.check.no-http", url));

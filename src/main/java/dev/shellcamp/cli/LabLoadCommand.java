@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -30,17 +31,10 @@ public final class LabLoadCommand implements Callable<Integer> {
   @Option(names = "--rate", required = true, description = "requests a second, kept whatever the server does")
   double rate = 0;
 
-  @Option(names = "--duration", description = "how long to measure: 500ms, 10s, 1m (default: ${DEFAULT-VALUE})")
-  String duration = "10s";
-
-  @Option(names = "--warmup", description = "sent but not recorded, before measuring (default: ${DEFAULT-VALUE})")
-  String warmup = "2s";
+  @Mixin LabTiming timing = new LabTiming("10s", "2s", "2s");
 
   @Option(names = "--connections", description = "most requests in flight at once (default: ${DEFAULT-VALUE})")
   int connections = 32;
-
-  @Option(names = "--timeout", description = "per request (default: ${DEFAULT-VALUE})")
-  String timeout = "2s";
 
   @Option(names = "--method", description = "HTTP method (default: ${DEFAULT-VALUE})")
   String method = "POST";
@@ -53,9 +47,6 @@ public final class LabLoadCommand implements Callable<Integer> {
 
   @Option(names = "--expect", description = "a substring every 2xx response body must contain")
   String expect = null;
-
-  @Option(names = "--json", description = "print one JSON document instead of the text report")
-  boolean json = false;
 
   @Override
   public Integer call() throws InterruptedException {
@@ -75,7 +66,7 @@ public final class LabLoadCommand implements Callable<Integer> {
       return ExitCodes.ENVIRONMENT;
     }
     LoadReport report = new LoadGenerator(plan).run();
-    out.print(json ? Json.write(report.toJson()) + "\n" : LoadRenderer.render(report, m));
+    out.print(timing.json ? Json.write(report.toJson()) + "\n" : LoadRenderer.render(report, m));
     out.flush();
     if (report.sent() > 0 && report.answered() == 0) {
       err.println("lab load: " + m.get("lab.load.no-http", plan.url()));
@@ -86,9 +77,9 @@ public final class LabLoadCommand implements Callable<Integer> {
 
   private LoadPlan plan() {
     URI u = LoadPlan.parseUrl(url);
-    Duration d = LoadPlan.parseDuration("--duration", duration);
-    Duration w = LoadPlan.parseDuration("--warmup", warmup);
-    Duration t = LoadPlan.parseDuration("--timeout", timeout);
+    Duration d = timing.duration();
+    Duration w = timing.warmup();
+    Duration t = timing.timeout();
     if (body != null && bodyFile != null) {
       throw new IllegalArgumentException("give --body or --body-file, not both");
     }
