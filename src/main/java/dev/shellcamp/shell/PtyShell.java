@@ -3,6 +3,7 @@ package dev.shellcamp.shell;
 import com.pty4j.PtyProcess;
 import com.pty4j.PtyProcessBuilder;
 import com.pty4j.WinSize;
+import dev.shellcamp.shell.CommandResult.Flag;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,6 +16,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -366,12 +368,23 @@ public final class PtyShell implements AutoCloseable {
       sink = OutputSink.DISCARD;
       closeKeys(false);
       String output = Ansi.strip(captured.toString(StandardCharsets.UTF_8));
+      EnumSet<Flag> flags = EnumSet.noneOf(Flag.class);
+      if (reattached) {
+        flags.add(Flag.REATTACHED);
+      }
+      if (timedOut) {
+        flags.add(Flag.TIMED_OUT);
+      }
       if (dead) {
-        int status = exitStatusOfDeadShell();
-        return new CommandResult(line, status, output, cwd, false, true, timedOut, unread, reattached, stoppedWaiting);
+        flags.add(Flag.SHELL_EXITED);
+        return new CommandResult(line, exitStatusOfDeadShell(), output, cwd, flags, unread, stoppedWaiting);
+      }
+      if (incomplete) {
+        flags.add(Flag.INCOMPLETE);
       }
       if (!doneSeen) {
-        return new CommandResult(line, 130, output, cwd, incomplete, false, true, unread, reattached, stoppedWaiting);
+        flags.add(Flag.TIMED_OUT);
+        return new CommandResult(line, 130, output, cwd, flags, unread, stoppedWaiting);
       }
       boolean syntaxError = !started && !incomplete && !reattached && doneStatus == 2;
       if (syntaxError) {
@@ -380,7 +393,7 @@ public final class PtyShell implements AutoCloseable {
         out.write(msg, 0, msg.length);
       }
       int status = incomplete ? 2 : reattached ? 0 : doneStatus;
-      return new CommandResult(line, status, output, cwd, incomplete, false, timedOut, unread, reattached, stoppedWaiting);
+      return new CommandResult(line, status, output, cwd, flags, unread, stoppedWaiting);
     }
   }
 

@@ -35,7 +35,7 @@ class FakeContext implements Context {
 
   FakeContext ran(String line, String output, int status) {
     typed.add(line);
-    last = new CommandResult(line, status, output, cwd, false, false, false);
+    last = new CommandResult(line, status, output, cwd);
     return this;
   }
 
