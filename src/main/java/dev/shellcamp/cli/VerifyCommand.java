@@ -57,7 +57,7 @@ final class VerifyCommand implements Callable<Integer> {
         List<StepReport> reports = new ArrayList<>();
         if (loaded.lesson() == null) {
           String why = loaded.problems().isEmpty() ? "does not load" : loaded.problems().get(0).toString();
-          StepReport r = new StepReport(dir.toString(), "*", false, false, false, false, false, "lint: " + why);
+          StepReport r = StepReport.unloadable(dir.toString(), "lint: " + why);
           print(out, r);
           reports.add(r);
         } else {

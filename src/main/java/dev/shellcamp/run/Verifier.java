@@ -3,6 +3,7 @@ package dev.shellcamp.run;
 import dev.shellcamp.check.Result;
 import dev.shellcamp.lesson.Lesson;
 import dev.shellcamp.lesson.Step;
+import dev.shellcamp.run.StepReport.Held;
 import dev.shellcamp.shell.Capabilities;
 import dev.shellcamp.shell.CommandResult;
 import dev.shellcamp.shell.OutputSink;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,16 +61,14 @@ public final class Verifier {
         String lessonSetup = run.setupProblem();
         for (int i = 0; i < lesson.steps().size(); i++) {
           StepReport r = lessonSetup != null && i == 0
-              ? new StepReport(lesson.id(), lesson.steps().get(0).id(), false, false, false, false, false,
-                  "lesson setup: " + lessonSetup)
+              ? StepReport.failed(lesson.id(), lesson.steps().get(0).id(), "lesson setup: " + lessonSetup)
               : step(run, i, root, docker);
           reports.add(r);
           each.accept(r);
         }
       }
     } catch (IOException | RuntimeException e) {
-      StepReport r = new StepReport(lesson.id(), "*", false, false, false, false, false,
-          "could not run: " + e.getMessage());
+      StepReport r = StepReport.failed(lesson.id(), "*", "could not run: " + e.getMessage());
       reports.add(r);
       each.accept(r);
     } finally {
@@ -94,10 +94,10 @@ public final class Verifier {
     if (missing.isPresent()) {
       String need = missing.get().name() + ": " + missing.get().detail();
       if (required.contains(missing.get().name())) {
-        return new StepReport(id, step.id(), false, false, false, false, false, "this machine promises " + need);
+        return StepReport.failed(id, step.id(), "this machine promises " + need);
       }
       run.park(i);
-      return new StepReport(id, step.id(), false, false, false, false, true, "needs " + need);
+      return StepReport.skipped(id, step.id(), "needs " + need);
     }
     Path before = root.resolve("before");
     WorkspaceSync.restore(run.workspace(), before);
@@ -106,37 +106,37 @@ public final class Verifier {
     }
     run.enter(i);
     if (run.setupProblem() != null) {
-      return new StepReport(id, step.id(), false, false, false, false, false, "step setup: " + run.setupProblem());
+      return StepReport.failed(id, step.id(), "step setup: " + run.setupProblem());
     }
     List<String> problems = new ArrayList<>();
-    boolean unsolvedFails = !run.evaluate().passed();
-    if (!unsolvedFails) {
+    // each promise holds until an attempt breaks it
+    EnumSet<Held> held = EnumSet.allOf(Held.class);
+    if (run.evaluate().passed()) {
+      held.remove(Held.UNSOLVED_FAILS);
       problems.add("passes before anything was typed");
     }
-    boolean cheatsFail = true;
     for (String cheat : step.cheats()) {
       if (attempt(run, cheat).passed()) {
-        cheatsFail = false;
+        held.remove(Held.CHEATS_FAIL);
         problems.add("cheat passes: " + oneLine(cheat));
       }
       again(run, before, i, docker, problems);
     }
-    boolean acceptsPass = true;
     for (String accepted : step.accepts()) {
       Result r = attempt(run, accepted);
       if (!r.passed()) {
-        acceptsPass = false;
+        held.remove(Held.ACCEPTS_PASS);
         problems.add("accepted answer fails: " + oneLine(accepted) + " -> " + oneLine(r.reason()));
       }
       again(run, before, i, docker, problems);
     }
     Result solved = attempt(run, step.solve());
     if (!solved.passed()) {
+      held.remove(Held.SOLUTION_PASSES);
       problems.add("solution fails: " + oneLine(solved.reason()));
     }
     run.cleanupStep();
-    return new StepReport(id, step.id(), unsolvedFails, cheatsFail, acceptsPass, solved.passed(), false,
-        String.join("; ", problems));
+    return StepReport.tried(id, step.id(), held, String.join("; ", problems));
   }
 
   private Result attempt(LessonRun run, String input) throws IOException {
