@@ -1,6 +1,7 @@
 package dev.shellcamp.lesson;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One exercise: hidden setup, the checks that must all pass, and the author's test data.
@@ -18,7 +19,19 @@ public record Step(
     List<String> hints,
     List<String> requires) {
 
+  private static final String ANSWER = ":answer ";
+
   public boolean isQuiz() {
     return checks.stream().anyMatch(c -> c.type().equals("quiz"));
+  }
+
+  /**
+   * The quiz answer in one of the author's lines ({@code solve}, {@code accepts}, {@code cheats}):
+   * {@code ":answer 2"} gives "2"; a shell command gives nothing. The one reading of it, for the
+   * tutor's :skip, verify and the benchmarks.
+   */
+  public static Optional<String> answerIn(String line) {
+    String trimmed = line.strip();
+    return trimmed.startsWith(ANSWER) ? Optional.of(trimmed.substring(ANSWER.length())) : Optional.empty();
   }
 }

@@ -355,8 +355,9 @@ final class LessonSession implements AutoCloseable {
     events.emit(EventType.SKIP, where());
     screen.note(screen.msg("skip.running"));
     String solve = step.solve().strip();
-    if (solve.startsWith(":answer ")) {
-      run.answer(solve.substring(8));
+    Optional<String> answer = Step.answerIn(solve);
+    if (answer.isPresent()) {
+      run.answer(answer.get());
     } else {
       screen.println(screen.theme.code(solve));
       try (PassThrough pass = new PassThrough(screen.terminal, run.shell(), screen.interactive, status)) {

@@ -140,9 +140,9 @@ public final class Verifier {
   }
 
   private Result attempt(LessonRun run, String input) throws IOException {
-    String trimmed = input.strip();
-    if (trimmed.startsWith(":answer ")) {
-      run.answer(trimmed.substring(8));
+    Optional<String> answer = Step.answerIn(input);
+    if (answer.isPresent()) {
+      run.answer(answer.get());
       return run.evaluate();
     }
     CommandResult c = run.run(input, OutputSink.DISCARD, COMMAND_LIMIT);

@@ -3,6 +3,7 @@ package dev.shellcamp.bench;
 import dev.shellcamp.lesson.Catalog;
 import dev.shellcamp.lesson.Lesson;
 import dev.shellcamp.lesson.LessonLoader;
+import dev.shellcamp.lesson.Step;
 import dev.shellcamp.run.LessonDocker;
 import dev.shellcamp.run.LessonRun;
 import dev.shellcamp.run.Workspace;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * scripts/bench's in-process part: time to evaluate each step's checks after its solution ran
@@ -39,8 +41,9 @@ public final class CheckBench {
         for (int i = 0; i < lesson.steps().size(); i++) {
           run.enter(i);
           String solve = lesson.steps().get(i).solve().strip();
-          if (solve.startsWith(":answer ")) {
-            run.answer(solve.substring(8));
+          Optional<String> answer = Step.answerIn(solve);
+          if (answer.isPresent()) {
+            run.answer(answer.get());
           } else {
             run.run(solve, OutputSink.DISCARD, Duration.ofSeconds(30));
           }
