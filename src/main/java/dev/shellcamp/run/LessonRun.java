@@ -15,11 +15,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * One lesson in progress: its shell, the current step, and everything the step's checks look
@@ -31,12 +28,9 @@ public final class LessonRun implements AutoCloseable {
   private final Lesson lesson;
   private final Path workspace;
   private final PtyShell shell;
-  private Messages messages;
   private int index;
-  private final List<String> typed = new ArrayList<>();
-  private CommandResult last;
-  private String answer;
-  private final Map<String, byte[]> snapshots = new HashMap<>();
+  /** What checks see; replaced by a view in other messages when the learner changes language. */
+  private StepContext context;
   private String setupProblem;
   private JavaEngine java;
 
@@ -44,7 +38,7 @@ public final class LessonRun implements AutoCloseable {
     this.lesson = lesson;
     this.workspace = workspace;
     this.shell = shell;
-    this.messages = messages;
+    this.context = new StepContext(workspace, shell, messages, this::java);
   }
 
   /**
@@ -95,7 +89,7 @@ public final class LessonRun implements AutoCloseable {
   }
 
   public void messages(Messages m) {
-    this.messages = m;
+    this.context = context.in(m);
   }
 
   /** A problem from the last hidden setup script, shown to the learner and failed by verify. */
@@ -106,12 +100,9 @@ public final class LessonRun implements AutoCloseable {
   /** Makes step {@code i} current: clears what the learner did, runs its setup, snapshots files. */
   public void enter(int i) throws IOException {
     index = Math.max(0, Math.min(i, lesson.steps().size() - 1));
-    typed.clear();
-    last = null;
-    answer = null;
+    context.forgetStep();
     setupProblem = null;
     hidden(step().setup());
-    snapshots.clear();
     if (step().checks().stream().anyMatch(c -> c.type().equals("java"))) {
       java().prewarm();  // a JVM and javac ready before the learner's first command
     }
@@ -121,7 +112,7 @@ public final class LessonRun implements AutoCloseable {
         Path f = resolve(p);
         // the file check fails a path outside the workspace without reading it; so does this
         boolean readable = Context.inWorkspace(workspace, p) && Files.isRegularFile(f);
-        snapshots.put(p, readable ? Files.readAllBytes(f) : null);
+        context.snapshot(p, readable ? Files.readAllBytes(f) : null);
       }
     }
   }
@@ -132,11 +123,8 @@ public final class LessonRun implements AutoCloseable {
    */
   public void park(int i) {
     index = Math.max(0, Math.min(i, lesson.steps().size() - 1));
-    typed.clear();
-    last = null;
-    answer = null;
+    context.forgetStep();
     setupProblem = null;
-    snapshots.clear();
   }
 
   private Path resolve(String p) {
@@ -153,7 +141,7 @@ public final class LessonRun implements AutoCloseable {
         + "\n__sc_rc=$?; disown -a 2>/dev/null; builtin cd \"$__sc_back\" 2>/dev/null", SETUP_LIMIT);
     if (r.status() != 0) {
       String out = r.output().strip();
-      setupProblem = messages.get("run.setup-failed", r.status(), out.isEmpty() ? "" : out.lines().reduce((a, b) -> b).orElse(""));
+      setupProblem = context.messages().get("run.setup-failed", r.status(), out.isEmpty() ? "" : out.lines().reduce((a, b) -> b).orElse(""));
     }
   }
 
@@ -176,8 +164,7 @@ public final class LessonRun implements AutoCloseable {
   /** As above, with keys typed ahead waiting on the command's terminal (see PtyShell#run). */
   public CommandResult run(String line, String typedAhead, OutputSink out, Duration timeout) throws IOException {
     CommandResult r = shell.run(line, typedAhead, out, timeout);
-    typed.add(line);
-    last = r;
+    context.ran(r);
     if (r.shellExited()) {
       shell.restart();
     }
@@ -186,18 +173,16 @@ public final class LessonRun implements AutoCloseable {
 
   /** Forgets what was typed in this step (verify, between a cheat and the next attempt). */
   public void forgetAttempt() throws IOException {
-    typed.clear();
-    last = null;
-    answer = null;
+    context.forgetAttempt();
     shell.query("builtin cd ~", Duration.ofSeconds(5));
   }
 
   public void answer(String text) {
-    answer = text;
+    context.answer(text);
   }
 
   public Result evaluate() {
-    return Checks.all(step().checks(), context());
+    return Checks.all(step().checks(), context);
   }
 
   /**
@@ -205,7 +190,7 @@ public final class LessonRun implements AutoCloseable {
    * a class link send the reason in both languages from this one evaluation.
    */
   public Result evaluate(Messages m) {
-    return Checks.all(step().checks(), context(m));
+    return Checks.all(step().checks(), context.in(m));
   }
 
   public boolean isQuiz() {
@@ -214,79 +199,7 @@ public final class LessonRun implements AutoCloseable {
 
   /** What checks see now; public for benchmarks and tools that evaluate single checks. */
   public Context context() {
-    return context(messages);
-  }
-
-  private Context context(Messages m) {
-    return new Context() {
-      @Override
-      public Path workspace() {
-        return workspace;
-      }
-
-      @Override
-      public Optional<CommandResult> last() {
-        return Optional.ofNullable(last);
-      }
-
-      @Override
-      public List<String> typed() {
-        return List.copyOf(typed);
-      }
-
-      @Override
-      public String cwd() {
-        return shell.cwd();
-      }
-
-      @Override
-      public Variable variable(String name) {
-        if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-          return new Variable(false, "", "");
-        }
-        try {
-          String out = shell.query("if [[ -v " + name + " ]]; then printf 'set\\n%s\\n%s' \"${" + name
-              + "@a}\" \"$" + name + "\"; fi", Duration.ofSeconds(5)).output();
-          if (!out.startsWith("set\n")) {
-            return new Variable(false, "", "");
-          }
-          String rest = out.substring(4);
-          int nl = rest.indexOf('\n');
-          return new Variable(true, rest.substring(0, nl), rest.substring(nl + 1));
-        } catch (IOException e) {
-          return new Variable(false, "", "");
-        }
-      }
-
-      @Override
-      public Optional<String> answer() {
-        return Optional.ofNullable(answer);
-      }
-
-      @Override
-      public byte[] snapshot(String path) {
-        return snapshots.get(path);
-      }
-
-      @Override
-      public Map<String, String> scriptEnv() {
-        Map<String, String> env = new HashMap<>(System.getenv());
-        env.put("HOME", workspace.toString());
-        env.put("SHELLCAMP_SESSION", shell.sessionKey());
-        env.put("PWD", workspace.toString());
-        return env;
-      }
-
-      @Override
-      public Messages messages() {
-        return m;
-      }
-
-      @Override
-      public JavaEngine java() {
-        return LessonRun.this.java();
-      }
-    };
+    return context;
   }
 
   /** Runs the lesson's cleanup, then ends the shell and every process the lesson started. */

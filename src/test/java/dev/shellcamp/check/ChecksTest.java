@@ -137,7 +137,7 @@ class ChecksTest {
   void fileUnchangedComparesWithTheSnapshot() throws Exception {
     Files.writeString(ws.resolve("d.txt"), "data");
     FakeContext c = new FakeContext(ws);
-    c.snapshots.put("d.txt", "data".getBytes());
+    c.snapshot("d.txt", "data".getBytes());
     assertTrue(eval(spec("file", "path", "d.txt", "unchanged", "true"), c).passed());
     Files.writeString(ws.resolve("d.txt"), "");
     assertTrue(eval(spec("file", "path", "d.txt", "unchanged", "true"), c).reason().contains("modified"));
@@ -184,15 +184,15 @@ class ChecksTest {
     FakeContext c = new FakeContext(ws);
     CheckSpec s = spec("quiz", "answer", List.of("2", "stderr"), "choices", "3");
     assertTrue(eval(s, c).reason().contains(":answer"));
-    c.answer = " 2) ";
+    c.answer(" 2) ");
     assertTrue(eval(s, c).passed());
-    c.answer = "STDERR";
+    c.answer("STDERR");
     assertTrue(eval(s, c).passed());
-    c.answer = "1";
+    c.answer("1");
     Result r = eval(s, c);
     assertFalse(r.passed());
     assertFalse(r.reason().contains("2"), r.reason());
-    c.answer = "9";
+    c.answer("9");
     assertTrue(eval(s, c).reason().contains("1 to 3"));
   }
 

@@ -1,26 +1,27 @@
 package dev.shellcamp.check;
 
+import dev.shellcamp.run.StepContext;
 import dev.shellcamp.shell.CommandResult;
+import dev.shellcamp.snippet.JavaEngine;
 import dev.shellcamp.ui.Messages;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
-/** A context with no shell behind it, for checks that only read files, output and typed lines. */
-class FakeContext implements Context {
-  final Path ws;
-  CommandResult last;
-  final List<String> typed = new ArrayList<>();
+/**
+ * The tutor's StepContext with no shell behind it, for checks that only read files, output and
+ * typed lines: the directory and variables are set by the test, scripts get HOME only.
+ */
+class FakeContext extends StepContext {
   String cwd;
-  String answer;
-  final Map<String, byte[]> snapshots = new HashMap<>();
   final Map<String, Variable> vars = new HashMap<>();
+  /** The commands {@link #ran} recorded, for a second context that replays them. */
+  final List<CommandResult> runs = new ArrayList<>();
 
   FakeContext(Path ws) {
-    this.ws = ws;
+    super(ws, null, Messages.of("en"), () -> JavaEngine.shared(ws));
     this.cwd = ws.toString();
   }
 
@@ -34,24 +35,10 @@ class FakeContext implements Context {
   }
 
   FakeContext ran(String line, String output, int status) {
-    typed.add(line);
-    last = new CommandResult(line, status, output, cwd);
+    CommandResult r = new CommandResult(line, status, output, cwd);
+    runs.add(r);
+    ran(r);
     return this;
-  }
-
-  @Override
-  public Path workspace() {
-    return ws;
-  }
-
-  @Override
-  public Optional<CommandResult> last() {
-    return Optional.ofNullable(last);
-  }
-
-  @Override
-  public List<String> typed() {
-    return typed;
   }
 
   @Override
@@ -65,24 +52,9 @@ class FakeContext implements Context {
   }
 
   @Override
-  public Optional<String> answer() {
-    return Optional.ofNullable(answer);
-  }
-
-  @Override
-  public byte[] snapshot(String path) {
-    return snapshots.get(path);
-  }
-
-  @Override
   public Map<String, String> scriptEnv() {
     Map<String, String> env = new HashMap<>(System.getenv());
-    env.put("HOME", ws.toString());
+    env.put("HOME", workspace().toString());
     return env;
-  }
-
-  @Override
-  public Messages messages() {
-    return Messages.of("en");
   }
 }

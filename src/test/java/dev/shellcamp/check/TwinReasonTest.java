@@ -27,8 +27,7 @@ class TwinReasonTest {
     Messages recording = Messages.of(lang).recording(twins);
     Result r = Checks.evaluate(spec, new FakeContext(ws) {
       {
-        last = base.last;
-        typed.addAll(base.typed);
+        base.runs.forEach(this::ran);
       }
 
       @Override
@@ -44,8 +43,7 @@ class TwinReasonTest {
   private String direct(CheckSpec spec, FakeContext base, String lang) {
     return Checks.evaluate(spec, new FakeContext(ws) {
       {
-        last = base.last;
-        typed.addAll(base.typed);
+        base.runs.forEach(this::ran);
       }
 
       @Override
