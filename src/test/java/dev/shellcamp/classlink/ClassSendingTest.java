@@ -1,5 +1,6 @@
 package dev.shellcamp.classlink;
 
+import static dev.shellcamp.Await.until;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,7 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -39,21 +39,11 @@ class ClassSendingTest {
     return c;
   }
 
-  static void await(String what, Duration max, BooleanSupplier done) throws InterruptedException {
-    long end = System.nanoTime() + max.toNanos();
-    while (!done.getAsBoolean()) {
-      if (System.nanoTime() > end) {
-        throw new AssertionError("waited " + max.toSeconds() + " s for " + what);
-      }
-      Thread.sleep(20);
-    }
-  }
-
   @Test
   void aSlowServerNeverSlowsEmit() throws Exception {
     ClassConnection c = joined(FAST);
     server.slow(Duration.ofSeconds(5));
-    Thread.sleep(300);  // the sender is now waiting on a slow answer
+    until("the sender waiting on a slow answer", Duration.ofSeconds(5), () -> server.slowed() > 0);
     for (int i = 0; i < 2000; i++) {
       c.emit(EventType.STEP_ENTERED, AT);  // compiled before it is measured, as in a long session
     }
@@ -83,10 +73,10 @@ class ClassSendingTest {
   @Test
   void tooManyRequestsWaitsTheRetryAfterTheServerAsked() throws Exception {
     ClassConnection c = joined(FAST);
-    await("joined", Duration.ofSeconds(5), () -> server.events().size() == 1);
+    until("joined", Duration.ofSeconds(5), () -> server.events().size() == 1);
     server.tooMany(1, 2);
     c.emit(EventType.HINT, AT);
-    await("the hint", Duration.ofSeconds(10), () -> server.events().size() == 2);
+    until("the hint", Duration.ofSeconds(10), () -> server.events().size() == 2);
     List<StandInClassServer.Hit> posts = server.hits().stream().filter(h -> h.path().equals("/api/events")).toList();
     StandInClassServer.Hit refused = posts.stream().filter(h -> h.status() == 429).findFirst().orElseThrow();
     StandInClassServer.Hit next = posts.get(posts.indexOf(refused) + 1);
@@ -98,7 +88,7 @@ class ClassSendingTest {
   @Test
   void aRefusedEventIsSetAsideOnceAndTheOthersAreStillSent() throws Exception {
     ClassConnection c = joined(FAST);
-    await("joined", Duration.ofSeconds(5), () -> server.events().size() == 1);
+    until("joined", Duration.ofSeconds(5), () -> server.events().size() == 1);
     c.close();
     // lines as an older or newer tutor may have queued them; seq 3 has a type this server refuses
     Files.writeString(data.resolve("class/queue.jsonl"), String.join("\n",
@@ -107,7 +97,7 @@ class ClassSendingTest {
     ClassConnection again = ClassConnection.open(data, FAST);
     again.emit(EventType.SKIP, AT);
     again.emit(EventType.STEP_PASSED, AT);
-    await("the good events", Duration.ofSeconds(10), () -> server.events().size() == 5);
+    until("the good events", Duration.ofSeconds(10), () -> server.events().size() == 5);
     assertEquals(List.of(1L, 2L, 4L, 5L, 6L), server.seqs());
     List<String> rejected = Files.readAllLines(data.resolve("class/rejected.jsonl"));
     assertEquals(1, rejected.size(), String.join("\n", rejected));
@@ -122,10 +112,10 @@ class ClassSendingTest {
   @Test
   void unauthorizedEndsTheLinkAndSaysToJoinAgain() throws Exception {
     ClassConnection c = joined(FAST);
-    await("joined", Duration.ofSeconds(5), () -> server.events().size() == 1);
+    until("joined", Duration.ofSeconds(5), () -> server.events().size() == 1);
     server.refuseAll();
     c.emit(EventType.HINT, AT);
-    await("the link revoked", Duration.ofSeconds(5), () -> c.status().get().revoked());
+    until("the link revoked", Duration.ofSeconds(5), () -> c.status().get().revoked());
     assertFalse(c.joined(), "nothing more is sent");
     List<String> told = c.takeNotices(Messages.of("en"));
     assertTrue(told.size() >= 1 && told.get(0).contains("401") && told.get(0).contains(":class " + server.url()), told.toString());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.shellcamp.Await;
 import dev.shellcamp.ui.Messages;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -52,7 +53,7 @@ class JoinTest {
       ClassLink again = c.join(server.url(), null, null, "en", EN);
       assertEquals(before, again, "already joined there: no code needed, the same learner");
     }
-    ClassSendingTest.await("joined", java.time.Duration.ofSeconds(5), () -> server.events().size() == 1);
+    Await.until("joined", java.time.Duration.ofSeconds(5), () -> server.events().size() == 1);
     assertEquals(java.util.List.of("joined"), server.types());
   }
 

@@ -48,6 +48,7 @@ public final class StandInClassServer implements AutoCloseable {
   private final List<Hit> hits = new CopyOnWriteArrayList<>();
   private final List<Map<String, Object>> notes = new CopyOnWriteArrayList<>();
   private volatile Duration delay = Duration.ZERO;
+  private final AtomicInteger pausing = new AtomicInteger();
   private final AtomicInteger tooMany = new AtomicInteger();
   private volatile int retryAfter = 1;
   private volatile boolean refuseAll;
@@ -89,6 +90,11 @@ public final class StandInClassServer implements AutoCloseable {
 
   public void slow(Duration d) {
     delay = d;
+  }
+
+  /** How many requests are being held back by {@link #slow} right now. */
+  public int slowed() {
+    return pausing.get();
   }
 
   /** The next {@code n} event batches get 429 with {@code Retry-After: seconds}. */
@@ -244,10 +250,18 @@ public final class StandInClassServer implements AutoCloseable {
   }
 
   private void pause() {
+    long ms = delay.toMillis();
+    if (ms > 0) {
+      pausing.incrementAndGet();
+    }
     try {
-      Thread.sleep(delay.toMillis());
+      Thread.sleep(ms);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } finally {
+      if (ms > 0) {
+        pausing.decrementAndGet();
+      }
     }
   }
 
