@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.shellcamp.Await;
 import dev.shellcamp.lesson.CheckSpec;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -11,6 +12,7 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** process, port and disk checks against real processes, real sockets and the real filesystem. */
 class MachineChecksTest {
+  private static final Duration WAIT = Duration.ofSeconds(10);
   @TempDir Path ws;
   private final List<Process> started = new ArrayList<>();
 
@@ -58,21 +61,52 @@ class MachineChecksTest {
     }
   }
 
-  private static void awaitListening(int port) throws InterruptedException {
-    for (int i = 0; i < 100; i++) {
+  private static void awaitListening(int port) throws Exception {
+    Await.until("something listening on port " + port, WAIT, () -> {
       try (Socket s = new Socket("127.0.0.1", port)) {
-        return;
+        return true;
       } catch (IOException e) {
-        Thread.sleep(50);
+        return false;
       }
+    });
+  }
+
+  /** A live process's command line as /proc has it, arguments joined by spaces; "" once it is gone. */
+  private static String cmdline(long pid) {
+    try {
+      return new String(Files.readAllBytes(Path.of("/proc/" + pid + "/cmdline"))).replace('\0', ' ').trim();
+    } catch (IOException e) {
+      return "";
     }
-    throw new AssertionError("nothing started listening on " + port);
+  }
+
+  /** Waits until a process runs {@code cmdline} (a child is a copy of the JVM until it has exec'd) and gives its pid. */
+  private static long awaitRunning(String cmdline) throws Exception {
+    long[] pid = {-1};
+    Await.until("`" + cmdline + "` to run", WAIT, () -> {
+      pid[0] = ProcessHandle.allProcesses().mapToLong(ProcessHandle::pid).filter(p -> cmdline(p).equals(cmdline))
+          .findFirst().orElse(-1);
+      return pid[0] > 0;
+    });
+    return pid[0];
+  }
+
+  /** Waits until a process has died: a zombie nobody has reaped yet, or gone. */
+  private static void awaitDead(long pid) throws Exception {
+    Await.until("pid " + pid + " to die", WAIT, () -> {
+      try {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        return stat.charAt(stat.lastIndexOf(')') + 2) == 'Z';
+      } catch (IOException e) {
+        return true;
+      }
+    });
   }
 
   @Test
   void aRunningProcessIsFoundByCommandLineAndNamedWhenItMustBeGone() throws Exception {
     Process p = start("sleep", "4211.5");
-    Thread.sleep(100);
+    awaitRunning("sleep 4211.5");
     assertTrue(eval(spec("process", "cmdline", "^sleep 4211\\.5$")).passed());
     assertTrue(eval(spec("process", "name", "sleep")).passed());
     Result r = eval(spec("process", "cmdline", "sleep 4211\\.5", "running", "false"));
@@ -90,10 +124,10 @@ class MachineChecksTest {
   void aKilledProcessNobodyHasReapedYetCountsAsGone() throws Exception {
     // setsid: the sleep's parent becomes init, which may leave it a zombie for seconds
     start("bash", "-c", "setsid sleep 4216 & echo started").waitFor(5, TimeUnit.SECONDS);
-    Thread.sleep(150);
+    long sleep = awaitRunning("sleep 4216");
     assertTrue(eval(spec("process", "cmdline", "^sleep 4216$")).passed());
     new ProcessBuilder("pkill", "-x", "-f", "sleep 4216").start().waitFor(5, TimeUnit.SECONDS);
-    Thread.sleep(100);
+    awaitDead(sleep);
     Result r = eval(spec("process", "cmdline", "^sleep 4216$", "running", "false"));
     assertTrue(r.passed(), "a zombie is not a running process: " + r.reason());
   }
@@ -104,7 +138,7 @@ class MachineChecksTest {
     Files.writeString(script, "#!/bin/sh\nexec sleep 60\n".replace("exec ", ""));
     Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
     Process p = start(script.toString());
-    Thread.sleep(150);
+    awaitRunning("/bin/sh " + script);
     assertTrue(eval(spec("process", "name", "spin-4212")).passed(), "a #! script's process carries its file name");
     Result r = eval(spec("process", "name", "spin-4212", "running", "false"));
     assertTrue(r.reason().startsWith("`/bin/sh " + script + "` is still running (pid " + p.pid() + ")"), r.reason());
@@ -150,7 +184,7 @@ class MachineChecksTest {
         + "s.bind(('127.0.0.1'," + port2 + "))\ns.listen()\nsubprocess.run(['sleep','4214'])\n";
     start("python3", "-c", py);
     awaitListening(port2);
-    Thread.sleep(100);
+    awaitRunning("sleep 4214");
     assertTrue(eval(spec("port", "port", "" + port2, "by", "sleep 4214")).passed(), "a child of the listener matches");
     assertFalse(eval(spec("port", "port", "" + port2, "by", "sleep 4215")).passed());
   }
