@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.shellcamp.Await;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,8 +98,10 @@ class PtyShellTest {
     long t0 = System.nanoTime();
     new Thread(() -> {
       try {
-        Thread.sleep(300);
-      } catch (InterruptedException e) {
+        // once the sleep runs; should it never show, the interrupt comes late and the test says so
+        Await.upTo(T, () -> ProcessHandle.of(shell.pid()).orElseThrow().descendants()
+            .anyMatch(h -> h.info().commandLine().orElse("").endsWith("sleep 30")));
+      } catch (Exception e) {
         return;
       }
       shell.interrupt();
@@ -154,7 +157,9 @@ class PtyShellTest {
     String key = s.sessionKey();
     assertTrue(ProcessReaper.sessionProcesses(bash, key).size() >= 3);
     s.close();
-    Thread.sleep(100);
+    // a grace period for the kills to land; the assertion below says what is left
+    Await.upTo(Duration.ofSeconds(5), () -> ProcessReaper.sessionProcesses(bash, key).stream()
+        .noneMatch(p -> Files.exists(Path.of("/proc/" + p))));
     assertEquals(0, ProcessReaper.sessionProcesses(bash, key).stream()
         .filter(p -> Files.exists(Path.of("/proc/" + p))).count());
   }
