@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.shellcamp.Await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,14 +16,15 @@ import org.junit.jupiter.api.io.TempDir;
 /** The tutor driven through a real PTY: typing lines, Ctrl-C, vi, quitting and resuming. */
 class ReplPtyTest {
   private static final Duration T = Duration.ofSeconds(20);
+  /** How long a lesson's processes may take to die once the tutor has ended: the kills land asynchronously. */
+  private static final Duration GONE = Duration.ofSeconds(5);
   @TempDir Path data;
 
   @Test
   void theDangerGuardJudgesWithTheShellsOwnVariablesAndSaysWhatWouldRun() throws Exception {
     try (ReplDriver r = new ReplDriver(data, "start", "linux/streams")) {
       r.awaitPrompt("1/9 ❯", T);
-      r.line("d=/srv/standin-guard");
-      r.awaitPrompt("1/9 ❯", T);
+      enter(r, "d=/srv/standin-guard", "1/9 ❯");
       r.line("rm -rf $d");
       r.await("rm -rf would delete /srv/standin-guard (from $d).", T);
       r.await("Run it anyway? [y/N]", T);
@@ -31,10 +33,8 @@ class ReplPtyTest {
       r.awaitPrompt("1/9 ❯", T);
 
       // the same words, where the shell's d is inside the lesson folder: nothing to ask
-      r.line("d=build; mkdir -p $d");
-      r.awaitPrompt("1/9 ❯", T);
-      r.line("rm -rf $d; echo gone-$d");
-      String out = r.awaitPrompt("1/9 ❯", T);
+      enter(r, "d=build; mkdir -p $d", "1/9 ❯");
+      String out = enter(r, "rm -rf $d; echo gone-$d", "1/9 ❯");
       assertTrue(out.contains("gone-build") && !out.contains("would delete"), out);
       r.line(":quit");
       r.await("Progress saved", T);
@@ -53,15 +53,13 @@ class ReplPtyTest {
       r.await("Step passed: three-streams", T);
       r.awaitPrompt("2/9 ❯", T);
 
-      r.line("echo eggs >> shopping.txt");
-      r.awaitPrompt("2/9 ❯", T);
-      r.line(":check");
-      String why = r.awaitPrompt("2/9 ❯", T);
+      enter(r, "echo eggs >> shopping.txt", "2/9 ❯");
+      String why = enter(r, ":check", "2/9 ❯");
       assertTrue(why.contains("expected 1 lines, found 3"), why);
 
       long t0 = System.nanoTime();
       r.line("sleep 30");
-      Thread.sleep(500);
+      Await.until("`sleep 30` to run", T, () -> lessonProcesses().stream().anyMatch(p -> p.endsWith(" sleep 30 ")));
       r.type("\u0003");
       r.awaitPrompt("2/9 ❯", T);
       assertTrue(System.nanoTime() - t0 < 5_000_000_000L, "Ctrl-C ended sleep quickly");
@@ -72,17 +70,15 @@ class ReplPtyTest {
       r.await("Ctrl-C cancels the line", T);
 
       r.line("vi typed.txt");
-      Thread.sleep(1500);
+      r.await("\"typed.txt\" [New", T);  // vim's message for a new file, drawn as it starts
       r.type("ihello from vi\u001b");
-      Thread.sleep(300);
+      Thread.sleep(300);  // deliberate: vim tells a lone Esc from the start of a key's sequence by a pause
       r.type(":wq\r");
       r.awaitPrompt("2/9 ❯", T);
       assertEquals("hello from vi\n", Files.readString(ws.resolve("typed.txt")));
 
-      r.line("cd downloads; export MARK=kept");
-      r.awaitPrompt("2/9 ❯", T);
-      r.line("pwd; echo $MARK");
-      String out = r.awaitPrompt("2/9 ❯", T);
+      enter(r, "cd downloads; export MARK=kept", "2/9 ❯");
+      String out = enter(r, "pwd; echo $MARK", "2/9 ❯");
       assertTrue(out.contains(ws.resolve("downloads").toString() + "\nkept"), out);
 
       r.line(":quit");
@@ -106,8 +102,7 @@ class ReplPtyTest {
   void destructiveCommandsAskFirstAndDeclinedMeansNothingRan() throws Exception {
     try (ReplDriver r = new ReplDriver(data, "start", "linux/shell-basics")) {
       r.awaitPrompt("1/10 ❯", T);
-      r.line("touch keep.txt");
-      r.awaitPrompt("1/10 ❯", T);
+      enter(r, "touch keep.txt", "1/10 ❯");
       r.line("rm -rf ~");
       r.await("Run it anyway? [y/N]", T);
       r.line("n");
@@ -122,8 +117,7 @@ class ReplPtyTest {
   void menuHelpAndLanguageSwitch() throws Exception {
     try (ReplDriver r = new ReplDriver(data)) {
       r.awaitPrompt("shellcamp ❯", T);
-      r.line(":help");
-      String help = r.awaitPrompt("shellcamp ❯", T);
+      String help = enter(r, ":help", "shellcamp ❯");
       for (String c : new String[] {":hint", ":solution", ":skip", ":reset", ":lang", ":quit"}) {
         assertTrue(help.contains(c), c + " in " + help);
       }
@@ -145,12 +139,11 @@ class ReplPtyTest {
   void lessonProcessesDoNotOutliveTheTutor() throws Exception {
     try (ReplDriver r = new ReplDriver(data, "start", "linux/shell-basics")) {
       r.awaitPrompt("1/10 ❯", T);
-      r.line("sleep 4242 & nohup sleep 4243 >/dev/null 2>&1 & setsid sleep 4244 &");
-      r.awaitPrompt("1/10 ❯", T);
+      enter(r, "sleep 4242 & nohup sleep 4243 >/dev/null 2>&1 & setsid sleep 4244 &", "1/10 ❯");
       r.line(":quit");
       assertEquals(0, r.waitExit(T));
     }
-    Thread.sleep(200);
+    Await.upTo(GONE, () -> !ps().matches("(?s).*sleep 424[234].*"));
     assertFalse(ps().matches("(?s).*sleep 424[234].*"), ps());
   }
 
@@ -169,12 +162,11 @@ class ReplPtyTest {
   void sigtermEndsDetachedLessonProcessesToo() throws Exception {
     try (ReplDriver r = new ReplDriver(data, "start", "linux/shell-basics")) {
       r.awaitPrompt("1/10 ❯", T);
-      r.line("setsid sleep 4245 & nohup sleep 4246 >/dev/null 2>&1 &");
-      r.awaitPrompt("1/10 ❯", T);
+      enter(r, "setsid sleep 4245 & nohup sleep 4246 >/dev/null 2>&1 &", "1/10 ❯");
       r.terminate();
       r.waitExit(T);
     }
-    Thread.sleep(300);
+    Await.upTo(GONE, () -> !ps().matches("(?s).*sleep 424[56].*"));
     assertFalse(ps().matches("(?s).*sleep 424[56].*"), ps());
   }
 
@@ -202,18 +194,21 @@ class ReplPtyTest {
   void drillProcessesStartedBySetupEndWithTheLesson() throws Exception {
     try (ReplDriver r = new ReplDriver(data, "--lang", "en", "start", "debugging/drills")) {
       r.awaitPrompt("1/8 ❯", T);
-      r.line(":next");
-      r.awaitPrompt("2/8 ❯", T);
-      r.line(":next");
-      r.awaitPrompt("3/8 ❯", T);
-      r.line(":next");
-      r.awaitPrompt("4/8 ❯", T);
+      enter(r, ":next", "2/8 ❯");
+      enter(r, ":next", "3/8 ❯");
+      enter(r, ":next", "4/8 ❯");
       assertTrue(!lessonProcesses().isEmpty(), "the squatter and the workers should run now: " + ps());
       r.line(":quit");
       assertEquals(0, r.waitExit(T));
     }
-    Thread.sleep(300);
+    Await.upTo(GONE, () -> lessonProcesses().isEmpty());
     assertEquals(List.of(), lessonProcesses());
+  }
+
+  /** Enters {@code line} and waits for {@code prompt} again; gives what was drawn meanwhile. */
+  private static String enter(ReplDriver r, String line, String prompt) throws Exception {
+    r.line(line);
+    return r.awaitPrompt(prompt, T);
   }
 
   /** Live processes whose command line or working directory lies in this test's data folder. */
