@@ -4,8 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.shellcamp.Await;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -55,7 +59,9 @@ class MonitorAccuracyTest {
     Process sleep = new ProcessBuilder("sleep", "61").start();
     try {
       Sampler s = new Sampler();
-      Thread.sleep(300); // let it exec and settle: until then the child is still a copy of the JVM
+      // until it has exec'd and gone to sleep the child is still a copy of the JVM
+      Await.until("`sleep 61` to exec and sleep", Duration.ofSeconds(10),
+          () -> Files.readString(Path.of("/proc/" + sleep.pid() + "/stat")).contains(" (sleep) S "));
       Snapshot.Proc p = s.sample().processes().stream().filter(x -> x.pid() == sleep.pid()).findFirst().orElse(null);
       assertNotNull(p, "pid " + sleep.pid() + " not in the process list");
       String[] ps = run("ps", "-o", "ppid=,user=,rss=,comm=,args=", "-p", Long.toString(sleep.pid())).trim().split("\\s+", 5);
