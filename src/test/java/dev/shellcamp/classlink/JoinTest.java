@@ -169,11 +169,20 @@ class JoinTest {
       }
       assertEquals(1, refused, "the burst ran into the limit");
       try (ClassConnection c = ClassConnection.open(data, ClassSendingTest.FAST)) {
-        long t0 = System.nanoTime();
-        ClassLink l = c.join(real.url(), real.code(), "Mina", "en", EN);
-        assertEquals("Mina", l.name());
-        assertTrue(System.nanoTime() - t0 >= 500_000_000L, "it waited for the Retry-After");
+        // the bucket refills while the tutor starts, so whether this one waits depends on the machine
+        assertEquals("Mina", c.join(real.url(), real.code(), "Mina", "en", EN).name());
       }
+    }
+  }
+
+  @Test
+  void aJoinToldToWaitWaitsTheRetryAfterAndGetsIn() throws Exception {
+    server.tooManyJoins(2, 1);
+    try (ClassConnection c = ClassConnection.open(data, ClassSendingTest.FAST)) {
+      long t0 = System.nanoTime();
+      assertEquals("Mina", c.join(server.url(), StandInClassServer.CODE, "Mina", "en", EN).name());
+      long waited = (System.nanoTime() - t0) / 1_000_000;
+      assertTrue(waited >= 1900, "two Retry-After: 1 honoured, waited " + waited + " ms");
     }
   }
 }

@@ -50,6 +50,7 @@ public final class StandInClassServer implements AutoCloseable {
   private volatile Duration delay = Duration.ZERO;
   private final AtomicInteger pausing = new AtomicInteger();
   private final AtomicInteger tooMany = new AtomicInteger();
+  private final AtomicInteger tooManyJoins = new AtomicInteger();
   private volatile int retryAfter = 1;
   private volatile boolean refuseAll;
   private final AtomicInteger duplicates = new AtomicInteger();
@@ -95,6 +96,12 @@ public final class StandInClassServer implements AutoCloseable {
   /** How many requests are being held back by {@link #slow} right now. */
   public int slowed() {
     return pausing.get();
+  }
+
+  /** The next {@code n} joins get 429 with {@code Retry-After: seconds}, as the real server's join limit answers. */
+  public void tooManyJoins(int n, int seconds) {
+    retryAfter = seconds;
+    tooManyJoins.set(n);
   }
 
   /** The next {@code n} event batches get 429 with {@code Retry-After: seconds}. */
@@ -150,6 +157,12 @@ public final class StandInClassServer implements AutoCloseable {
 
   private void join(HttpExchange x) throws IOException {
     pause();
+    if (tooManyJoins.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      x.getRequestBody().readAllBytes();
+      x.getResponseHeaders().set("Retry-After", String.valueOf(retryAfter));
+      answer(x, 429, Map.of("error", "too many joins from this address"));
+      return;
+    }
     JsonNode body = JSON.readTree(x.getRequestBody());
     String code = body.path("code").asText("");
     String name = body.path("name").asText("");
