@@ -20,6 +20,11 @@ final class ApiError extends RuntimeException {
     return new ApiError(404, message);
   }
 
+  /** A model or version the server does not have is a 404 with the model code's own sentence. */
+  static ApiError notFound(UnknownModelException e) {
+    return notFound(e.getMessage());
+  }
+
   int status() {
     return status;
   }

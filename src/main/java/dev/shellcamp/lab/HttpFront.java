@@ -76,12 +76,18 @@ final class HttpFront extends Handler.Abstract {
     try {
       return a.get();
     } catch (ApiError e) {
-      return json(e.status(), Map.of("error", e.getMessage()));
+      return error(e);
+    } catch (UnknownModelException e) {
+      return error(ApiError.notFound(e));
     } catch (RuntimeException e) {
       // a bug of ours: say so plainly rather than hang up, and leave the trace for whoever runs the server
       e.printStackTrace();
       return json(500, Map.of("error", "internal error: " + e));
     }
+  }
+
+  private static Reply error(ApiError e) {
+    return json(e.status(), Map.of("error", e.getMessage()));
   }
 
   private void finish(LabExchange x, Route route, long start, Reply reply, After after) {

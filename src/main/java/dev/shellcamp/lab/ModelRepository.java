@@ -113,18 +113,18 @@ final class ModelRepository {
     return new ArrayList<>(models.get(name).keySet());
   }
 
-  /** The model and version a URL names (the highest version when it names none), or a 404 saying what exists. */
+  /** The model and version a URL names (the highest version when it names none); an unknown one says what exists. */
   Model resolve(String name, String version) {
     TreeMap<String, Model> versions = models.get(name);
     if (versions == null) {
-      throw ApiError.notFound("unknown model '" + name + "'; this server has: " + String.join(", ", names()));
+      throw new UnknownModelException("unknown model '" + name + "'; this server has: " + String.join(", ", names()));
     }
     if (version == null) {
       return versions.lastEntry().getValue();
     }
     Model m = versions.get(version);
     if (m == null) {
-      throw ApiError.notFound("model '" + name + "' has no version '" + version + "'; it has: "
+      throw new UnknownModelException("model '" + name + "' has no version '" + version + "'; it has: "
           + String.join(", ", versions.keySet()));
     }
     return m;

@@ -79,10 +79,10 @@ class LabModelsTest {
 
   @Test
   void unknownModelsAndVersionsAre404sThatSayWhatExists() {
-    ApiError e = assertThrows(ApiError.class, () -> repo.resolve("nope", null));
+    ApiError e = ApiError.notFound(assertThrows(UnknownModelException.class, () -> repo.resolve("nope", null)));
     assertEquals(404, e.status());
     assertEquals("unknown model 'nope'; this server has: half_plus_two, iris", e.getMessage());
-    e = assertThrows(ApiError.class, () -> repo.resolve("iris", "7"));
+    e = ApiError.notFound(assertThrows(UnknownModelException.class, () -> repo.resolve("iris", "7")));
     assertEquals("model 'iris' has no version '7'; it has: 1", e.getMessage());
     IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> repo.only("irs"));
     assertEquals("unknown model 'irs'; available: half_plus_two, iris", bad.getMessage());
