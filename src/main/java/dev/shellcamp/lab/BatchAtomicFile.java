@@ -1,5 +1,6 @@
 package dev.shellcamp.lab;
 
+import dev.shellcamp.progress.AtomicWrite;
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
@@ -15,16 +16,16 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A file that appears whole or not at all. It is written under a hidden temporary name in the
- * target's own folder (a rename is atomic only within one file system), flushed to the disk,
- * then renamed over the target. A job killed midway leaves the old file, or none, plus at most
- * a {@code .NAME.*.tmp} file; never a half-written {@code NAME} that a reader could take for a
- * result. Closing without {@link #commit} removes the temporary file.
+ * target's own folder (a rename is atomic only within one file system), then flushed to the disk
+ * and renamed over the target by {@link AtomicWrite#commit}, the step that also writes progress.json.
+ * A job killed midway leaves the old file, or none, plus at most a {@code .NAME.*.tmp} file; never a
+ * half-written {@code NAME} that a reader could take for a result. Closing without {@link #commit}
+ * removes the temporary file.
  */
 final class BatchAtomicFile implements Closeable {
   private final Path target;
@@ -60,20 +61,11 @@ final class BatchAtomicFile implements Closeable {
     return writer;
   }
 
-  /** Makes the written text the target's content: flush, fsync, rename, fsync the folder. */
+  /** Makes the written text the target's content: flush, then {@link AtomicWrite#commit}. */
   void commit() throws IOException {
     writer.flush();
-    channel.force(true);
-    writer.close();
-    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    AtomicWrite.commit(channel, temp, target);
     done = true;
-    // the rename lives in the folder: without this a power cut can undo it. Not every system
-    // lets a folder be opened (Windows does not); there the rename is as durable as it gets.
-    try (FileChannel folder = FileChannel.open(target.toAbsolutePath().getParent(), StandardOpenOption.READ)) {
-      folder.force(true);
-    } catch (IOException e) {
-      // best effort, see above
-    }
   }
 
   @Override

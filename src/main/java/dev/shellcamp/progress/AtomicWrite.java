@@ -26,17 +26,30 @@ public final class AtomicWrite {
       while (buf.hasRemaining()) {
         ch.write(buf);
       }
-      ch.force(true);
+      commit(ch, tmp, file);
     }
+  }
+
+  /**
+   * The end of every atomic write, for a writer that streams its temporary file (a batch job's
+   * output) as well as for {@link #replace}: fsync the temporary file and close it, rename it over
+   * {@code file}, fsync the folder. {@code temp} must be in {@code file}'s folder (a rename is
+   * atomic only within one file system). When the rename fails, the temporary file is left to the caller.
+   */
+  public static void commit(FileChannel written, Path temp, Path file) throws IOException {
+    written.force(true);
+    written.close();
     try {
-      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (AtomicMoveNotSupportedException e) {
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
     }
+    // the rename lives in the folder: without this a power cut can undo it. Not every system
+    // lets a folder be opened (Windows does not); there the rename is as durable as it gets.
     try (FileChannel dir = FileChannel.open(file.toAbsolutePath().getParent(), StandardOpenOption.READ)) {
       dir.force(true);
     } catch (IOException e) {
-      // some file systems cannot sync a directory; the rename is still atomic
+      // best effort, see above
     }
   }
 }
