@@ -1,12 +1,12 @@
 package dev.shellcamp.cli;
 
+import dev.shellcamp.json.Json;
 import dev.shellcamp.lab.LoadPlan;
 import dev.shellcamp.monitor.MonitorScreen;
 import dev.shellcamp.monitor.Renderer;
 import dev.shellcamp.monitor.Sampler;
 import dev.shellcamp.monitor.Snapshot;
 import dev.shellcamp.monitor.SnapshotJson;
-import dev.shellcamp.progress.Json;
 import dev.shellcamp.ui.Theme;
 import java.time.Duration;
 import java.util.concurrent.Callable;

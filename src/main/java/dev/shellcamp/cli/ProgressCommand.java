@@ -1,6 +1,6 @@
 package dev.shellcamp.cli;
 
-import dev.shellcamp.progress.Json;
+import dev.shellcamp.json.Json;
 import dev.shellcamp.repl.Overview;
 import dev.shellcamp.ui.Theme;
 import java.util.ArrayList;

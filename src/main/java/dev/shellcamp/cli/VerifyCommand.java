@@ -1,8 +1,8 @@
 package dev.shellcamp.cli;
 
+import dev.shellcamp.json.Json;
 import dev.shellcamp.lesson.Catalog;
 import dev.shellcamp.lesson.LessonLoader;
-import dev.shellcamp.progress.Json;
 import dev.shellcamp.run.StepReport;
 import dev.shellcamp.run.Verifier;
 import dev.shellcamp.shell.Capabilities;

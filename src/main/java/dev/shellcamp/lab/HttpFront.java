@@ -1,9 +1,9 @@
 package dev.shellcamp.lab;
 
+import dev.shellcamp.json.Json;
 import dev.shellcamp.lab.LabExchange.After;
 import dev.shellcamp.lab.LabExchange.Reply;
 import dev.shellcamp.lab.Route.Endpoint;
-import dev.shellcamp.progress.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.function.Supplier;

@@ -1,6 +1,6 @@
 package dev.shellcamp.lab;
 
-import dev.shellcamp.progress.Json;
+import dev.shellcamp.json.Json;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;

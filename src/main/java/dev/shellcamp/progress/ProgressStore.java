@@ -1,5 +1,6 @@
 package dev.shellcamp.progress;
 
+import dev.shellcamp.json.Json;
 import dev.shellcamp.lesson.Yaml;
 import dev.shellcamp.lesson.YamlLimits;
 import java.io.IOException;
@@ -9,8 +10,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.shellcamp.progress;
+package dev.shellcamp.json;
 
 import java.util.List;
 import java.util.Map;
