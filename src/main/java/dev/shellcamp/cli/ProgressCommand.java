@@ -1,7 +1,7 @@
 package dev.shellcamp.cli;
 
 import dev.shellcamp.json.Json;
-import dev.shellcamp.repl.Overview;
+import dev.shellcamp.progress.Overview;
 import dev.shellcamp.ui.Theme;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -9,6 +9,7 @@ import dev.shellcamp.lesson.Lesson;
 import dev.shellcamp.lesson.LessonText;
 import dev.shellcamp.lesson.Step;
 import dev.shellcamp.progress.LessonProgress;
+import dev.shellcamp.progress.Overview;
 import dev.shellcamp.progress.ProgressStore;
 import dev.shellcamp.run.LessonDocker;
 import dev.shellcamp.run.LessonRun;
@@ -110,7 +111,7 @@ final class LessonSession implements AutoCloseable {
     LessonProgress lp = book.get().lesson(lesson.id());
     int done = Overview.doneSteps(lesson, lp);
     status.show(" " + lesson.id() + "  " + (run.index() + 1) + "/" + lesson.steps().size() + "  "
-        + StatusBar.dots(done, lesson.steps().size()) + "   " + screen.msg("status.keys"));
+        + Overview.dots(done, lesson.steps().size()) + "   " + screen.msg("status.keys"));
   }
 
   /** Where the learner is, for the class board. */

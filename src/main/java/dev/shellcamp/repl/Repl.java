@@ -7,6 +7,7 @@ import dev.shellcamp.lesson.Catalog;
 import dev.shellcamp.lesson.Lesson;
 import dev.shellcamp.monitor.MonitorScreen;
 import dev.shellcamp.progress.LessonProgress;
+import dev.shellcamp.progress.Overview;
 import dev.shellcamp.progress.ProgressStore;
 import dev.shellcamp.run.LessonDocker;
 import dev.shellcamp.run.Workspace;

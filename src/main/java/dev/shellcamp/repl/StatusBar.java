@@ -75,12 +75,4 @@ final class StatusBar {
       status.close();
     }
   }
-
-  static String dots(int done, int total) {
-    StringBuilder b = new StringBuilder();
-    for (int i = 0; i < total; i++) {
-      b.append(i < done ? '●' : '○');
-    }
-    return b.toString();
-  }
 }

@@ -1,10 +1,8 @@
-package dev.shellcamp.repl;
+package dev.shellcamp.progress;
 
 import dev.shellcamp.lesson.Catalog;
 import dev.shellcamp.lesson.Course;
 import dev.shellcamp.lesson.Lesson;
-import dev.shellcamp.progress.LessonProgress;
-import dev.shellcamp.progress.Progress;
 import dev.shellcamp.shell.Capabilities;
 import dev.shellcamp.ui.Messages;
 import dev.shellcamp.ui.Theme;
@@ -13,7 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The numbered list of courses and lessons with progress: the menu, :progress and `list`. */
+/**
+ * The numbered list of courses and lessons with progress: the menu, :progress, {@code list} and
+ * {@code progress}. Here rather than in {@code repl} so that the commands that print it need
+ * nothing of the REPL.
+ */
 public final class Overview {
   private final Catalog catalog;
   private final Capabilities caps;
@@ -38,7 +40,7 @@ public final class Overview {
   }
 
   /** The first capability the lesson needs and this machine lacks. */
-  Optional<Capabilities.Probe> missing(String id) {
+  public Optional<Capabilities.Probe> missing(String id) {
     return catalog.lesson(id).flatMap(l -> caps.missing(l.requires()));
   }
 
@@ -72,8 +74,17 @@ public final class Overview {
   }
 
   /** How many of the lesson's steps the learner has done. */
-  static int doneSteps(Lesson l, LessonProgress lp) {
+  public static int doneSteps(Lesson l, LessonProgress lp) {
     return lp == null ? 0 : (int) l.steps().stream().filter(s -> lp.isDone(s.id())).count();
+  }
+
+  /** One dot a step, filled for those done: the menu's and the status line's picture of a lesson. */
+  public static String dots(int done, int total) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < total; i++) {
+      b.append(i < done ? '●' : '○');
+    }
+    return b.toString();
   }
 
   private String title(String id, Messages m) {
@@ -90,7 +101,7 @@ public final class Overview {
       String count = m.get("plain.steps-done", done, total);
       return lp != null && lp.completed() != null ? count + ", " + m.get("plain.lesson-complete") : count + "  " + id;
     }
-    String dots = StatusBar.dots(done, total);
+    String dots = dots(done, total);
     if (lp != null && lp.completed() != null) {
       return t.ok(dots + "  ✓ " + m.get("menu.done"));
     }
