@@ -1,7 +1,7 @@
 package dev.shellcamp.check;
 
-import dev.shellcamp.lab.ProbeReport;
-import dev.shellcamp.lab.ProbeSuite;
+import dev.shellcamp.lab.probe.ProbeReport;
+import dev.shellcamp.lab.probe.ProbeSuite;
 import dev.shellcamp.lesson.CheckSpec;
 import java.net.URI;
 import java.time.Duration;

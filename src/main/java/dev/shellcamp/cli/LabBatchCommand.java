@@ -1,7 +1,7 @@
 package dev.shellcamp.cli;
 
-import dev.shellcamp.lab.BatchJob;
-import dev.shellcamp.lab.BatchSummary;
+import dev.shellcamp.lab.batch.BatchJob;
+import dev.shellcamp.lab.batch.BatchSummary;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

@@ -2,9 +2,9 @@ package dev.shellcamp.cli;
 
 import dev.shellcamp.json.Json;
 import dev.shellcamp.lab.LabText;
-import dev.shellcamp.lab.LoadPlan;
-import dev.shellcamp.lab.ProbeReport;
-import dev.shellcamp.lab.ProbeSuite;
+import dev.shellcamp.lab.load.LoadPlan;
+import dev.shellcamp.lab.probe.ProbeReport;
+import dev.shellcamp.lab.probe.ProbeSuite;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;

@@ -1,10 +1,10 @@
 package dev.shellcamp.cli;
 
 import dev.shellcamp.json.Json;
-import dev.shellcamp.lab.LoadGenerator;
-import dev.shellcamp.lab.LoadPlan;
-import dev.shellcamp.lab.LoadRenderer;
-import dev.shellcamp.lab.LoadReport;
+import dev.shellcamp.lab.load.LoadGenerator;
+import dev.shellcamp.lab.load.LoadPlan;
+import dev.shellcamp.lab.load.LoadRenderer;
+import dev.shellcamp.lab.load.LoadReport;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package dev.shellcamp.cli;
 
-import dev.shellcamp.lab.LabServer;
+import dev.shellcamp.lab.server.LabServer;
 import java.io.IOException;
 import java.net.BindException;
 import java.util.Locale;

@@ -1,7 +1,7 @@
 package dev.shellcamp.cli;
 
 import dev.shellcamp.json.Json;
-import dev.shellcamp.lab.LoadPlan;
+import dev.shellcamp.lab.load.LoadPlan;
 import dev.shellcamp.monitor.MonitorScreen;
 import dev.shellcamp.monitor.Renderer;
 import dev.shellcamp.monitor.Sampler;

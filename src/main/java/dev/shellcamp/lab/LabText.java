@@ -17,12 +17,12 @@ public record LabText(String key, List<Object> args) {
     args = List.copyOf(args);
   }
 
-  static LabText of(String key, Object... args) {
+  public static LabText of(String key, Object... args) {
     return new LabText(key, Arrays.asList(args));
   }
 
   /** The parts shown one after another with {@code separator} between them, each in the same language. */
-  static LabText joined(String separator, List<LabText> parts) {
+  public static LabText joined(String separator, List<LabText> parts) {
     return new LabText("", List.of(separator, List.copyOf(parts)));
   }
 

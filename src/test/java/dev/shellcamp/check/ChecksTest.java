@@ -220,8 +220,8 @@ class ChecksTest {
 
   @Test
   void labRunsTheProbeSuiteAgainstARealServer() throws Exception {
-    try (dev.shellcamp.lab.LabServer server = dev.shellcamp.lab.LabServer.start(
-        new dev.shellcamp.lab.LabServer.Options("127.0.0.1", 0, null, "test"))) {
+    try (dev.shellcamp.lab.server.LabServer server = dev.shellcamp.lab.server.LabServer.start(
+        new dev.shellcamp.lab.server.LabServer.Options("127.0.0.1", 0, null, "test"))) {
       Result r = eval(spec("lab", "url", server.url(), "seconds", "1"), new FakeContext(ws));
       assertTrue(r.passed(), r.reason());
       r = eval(spec("lab", "url", server.url(), "model", "nosuch"), new FakeContext(ws));

@@ -1,0 +1,47 @@
+package dev.shellcamp.lab.probe;
+
+import dev.shellcamp.cli.LabCheckCommand;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine;
+
+/** `lab check` as the learner runs it, with its output captured; short load so tests stay fast. */
+record ProbeRun(int code, String out, String err) {
+  /** 20 req/s for 1 s after 200 ms: enough to exercise the SLO path, short enough for a test. */
+  static final String[] QUICK = {"--duration", "1s", "--warmup", "200ms"};
+
+  static ProbeRun check(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cl = new CommandLine(new LabCheckCommand());
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    int code = cl.execute(args);
+    return new ProbeRun(code, out.toString(), err.toString());
+  }
+
+  static ProbeRun quick(String url, String... more) {
+    List<String> args = new ArrayList<>(List.of(url));
+    args.addAll(List.of(QUICK));
+    args.addAll(List.of(more));
+    return check(args.toArray(String[]::new));
+  }
+
+  /** The text line of one case ("✗ nan-in-data  expected ..."), or fails the test when there is none. */
+  String line(String id) {
+    Matcher m = Pattern.compile("(?m)^[✓✗-] " + Pattern.quote(id) + " .*$").matcher(out);
+    if (!m.find()) {
+      throw new AssertionError("no line for case " + id + " in\n" + out + err);
+    }
+    return m.group();
+  }
+
+  /** Everything, for assertion messages. */
+  String all() {
+    return "exit " + code + "\n" + out + err;
+  }
+}
