@@ -1,6 +1,6 @@
 package dev.shellcamp.cli;
 
-import dev.shellcamp.lab.LoadPlan;
+import dev.shellcamp.lab.load.LoadPlan;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 
