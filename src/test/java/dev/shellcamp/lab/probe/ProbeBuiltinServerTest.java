@@ -3,37 +3,26 @@ package dev.shellcamp.lab.probe;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.shellcamp.lab.server.LabClient;
-import dev.shellcamp.lab.server.LabServer;
+import dev.shellcamp.lab.server.LabServerExtension;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /** The built-in server is the reference: every case passes against it, for both models. */
 class ProbeBuiltinServerTest {
-  private static LabServer server;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = LabClient.startServer(null);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.stop();
-  }
+  @RegisterExtension
+  static final LabServerExtension lab = new LabServerExtension();
 
   @Test
   void everyCasePassesForHalfPlusTwoAndExitIsZero() {
-    ProbeRun r = ProbeRun.quick(server.url());
+    ProbeRun r = ProbeRun.quick(lab.url());
     assertEquals(0, r.code(), r.all());
-    assertTrue(r.out().startsWith("lab check " + server.url() + " · model half_plus_two\n"), r.all());
+    assertTrue(r.out().startsWith("lab check " + lab.url() + " · model half_plus_two\n"), r.all());
     assertTrue(r.out().endsWith("\n30 passed, 0 failed, 0 skipped\n"), r.all());
     assertTrue(r.line("nan-in-data").matches("✓ nan-in-data +400 in \\d+ ms, and the server still serves"), r.all());
     assertTrue(r.line("body-over-1mib").contains("413 in"), r.all());
@@ -49,7 +38,7 @@ class ProbeBuiltinServerTest {
   @Test
   @SuppressWarnings("unchecked")
   void irisAsOneJsonDocument() throws Exception {
-    ProbeRun r = ProbeRun.quick(server.url(), "--model", "iris", "--json");
+    ProbeRun r = ProbeRun.quick(lab.url(), "--model", "iris", "--json");
     assertEquals(0, r.code(), r.all());
     // the JSON is also YAML, and the project already reads YAML
     var doc = (Map<String, Object>) new Load(LoadSettings.builder().build()).loadFromString(r.out());
@@ -73,7 +62,7 @@ class ProbeBuiltinServerTest {
 
   @Test
   void aTightSloFailsWithTheFiguresAndTheRestStillRuns() {
-    ProbeRun r = ProbeRun.quick(server.url(), "--slo-p95", "1ms", "--slo-p99", "1ms", "--rate", "50");
+    ProbeRun r = ProbeRun.quick(lab.url(), "--slo-p95", "1ms", "--slo-p99", "1ms", "--rate", "50");
     String line = r.line("latency-slo");
     if (line.startsWith("✓")) {
       return; // a machine this fast has nothing to show here

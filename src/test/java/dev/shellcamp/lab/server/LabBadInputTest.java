@@ -5,32 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Every kind of bad request gets a specific 4xx with {"error"}, and the server goes on answering. */
 class LabBadInputTest {
-  private static LabServer server;
-  private static LabClient client;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = LabClient.startServer(null);
-    client = new LabClient(server.url());
-  }
-
-  @AfterAll
-  static void stop() {
-    server.stop();
-  }
+  @RegisterExtension
+  static final LabServerExtension lab = new LabServerExtension();
 
   @AfterEach
   void serverStillAnswers() {
-    client.assertStillServes();
+    lab.client().assertStillServes();
   }
 
   private static final String HPT = "/v2/models/half_plus_two/infer";
@@ -126,7 +114,7 @@ class LabBadInputTest {
   @Test
   void invalidUtf8() {
     byte[] body = {'{', '"', (byte) 0xFF, '"', ':', '1', '}'};
-    LabClient.Response r = client.send("POST", HPT, BodyPublishers.ofByteArray(body), "application/json");
+    LabClient.Response r = lab.client().send("POST", HPT, BodyPublishers.ofByteArray(body), "application/json");
     assertEquals(400, r.status());
     assertEquals("invalid JSON at byte 2: invalid UTF-8 byte 0xff", r.error());
   }
@@ -138,7 +126,7 @@ class LabBadInputTest {
       "application/json; charset=latin1  | JSON must be UTF-8, got charset 'latin1'",
   })
   void wrongContentTypeIs415(String type, String error) {
-    LabClient.Response r = client.send("POST", HPT, BodyPublishers.ofString(x("[1]", "\"FP32\"", "[1]")), type);
+    LabClient.Response r = lab.client().send("POST", HPT, BodyPublishers.ofString(x("[1]", "\"FP32\"", "[1]")), type);
     assertEquals(415, r.status(), r.body());
     assertEquals(error, r.error());
   }
@@ -151,7 +139,7 @@ class LabBadInputTest {
       "PUT    | /v1/models/iris:predict          | POST | method PUT is not allowed on /v1/models/iris:predict; use POST",
   })
   void wrongMethodIs405WithAllow(String method, String path, String allow, String error) {
-    LabClient.Response r = client.send(method, path, BodyPublishers.ofString("{}"), "application/json");
+    LabClient.Response r = lab.client().send(method, path, BodyPublishers.ofString("{}"), "application/json");
     assertEquals(405, r.status());
     assertEquals(allow, r.headers().firstValue("Allow").orElse(null));
     assertEquals(error, r.error());
@@ -169,15 +157,15 @@ class LabBadInputTest {
 
   @Test
   void unknownPathIs404() {
-    LabClient.Response r = client.get("/v3/models");
+    LabClient.Response r = lab.client().get("/v3/models");
     assertEquals(404, r.status());
     assertTrue(r.error().startsWith("no such endpoint: /v3/models (this server has /v2, /v2/health/live"), r.error());
-    assertEquals(404, client.get("/v2/models/iris/versions").status());
-    assertEquals(404, client.get("/v2/models/nope").status());
+    assertEquals(404, lab.client().get("/v2/models/iris/versions").status());
+    assertEquals(404, lab.client().get("/v2/models/nope").status());
   }
 
   private static void assertBadRequest(String path, String body, int status, String error) {
-    LabClient.Response r = client.post(path, body);
+    LabClient.Response r = lab.client().post(path, body);
     assertEquals(status, r.status(), r.body());
     assertEquals(error, r.error());
   }

@@ -40,10 +40,6 @@ public final class LabClient {
     this.base = base;
   }
 
-  public static LabServer startServer(String model) throws IOException {
-    return LabServer.start(new LabServer.Options("127.0.0.1", 0, model, "test"));
-  }
-
   Response get(String path) {
     return send("GET", path, BodyPublishers.noBody(), null);
   }

@@ -4,9 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * One client address may hold at most 64 connections (the default): the 65th is answered 503
@@ -15,22 +14,13 @@ import org.junit.jupiter.api.Test;
 class LabClientBoundTest {
   private static final int BOUND = 64;
   private static final String LIVE = "GET /v2/health/live HTTP/1.1\r\nHost: x\r\n\r\n";
-  private static LabServer server;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = LabClient.startServer(null);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.stop();
-  }
+  @RegisterExtension
+  static final LabServerExtension lab = new LabServerExtension();
 
   /** {@code BOUND} kept connections from {@code from}, each with a request answered (so the server saw them all). */
   private static void fill(SlowClients c, String from, java.util.List<Socket> kept) throws Exception {
     for (int i = 0; i < BOUND; i++) {
-      Socket s = c.connect(from, server.port());
+      Socket s = c.connect(from, lab.port());
       SlowClients.send(s, LIVE);
       String reply = SlowClients.readResponse(s);
       assertTrue(reply.startsWith("HTTP/1.1 200 "), "connection " + (i + 1) + ": " + reply);
@@ -43,7 +33,7 @@ class LabClientBoundTest {
     try (SlowClients c = new SlowClients()) {
       java.util.List<Socket> kept = new java.util.ArrayList<>();
       fill(c, "127.0.0.3", kept);
-      Socket over = c.connect("127.0.0.3", server.port());
+      Socket over = c.connect("127.0.0.3", lab.port());
       over.setSoTimeout(3000);
       SlowClients.send(over, LIVE);
       String reply = new String(over.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -54,8 +44,8 @@ class LabClientBoundTest {
       assertTrue(reply.endsWith("{\"error\":\"too many connections from 127.0.0.3: at most " + BOUND
           + " at once per client address; reuse connections (keep-alive) or close some\"}"), reply);
 
-      assertTrue(SlowClients.readyMillis(server.port(), 1000) >= 0, "127.0.0.1 is served meanwhile");
-      Socket another = c.connect("127.0.0.4", server.port());
+      assertTrue(SlowClients.readyMillis(lab.port(), 1000) >= 0, "127.0.0.1 is served meanwhile");
+      Socket another = c.connect("127.0.0.4", lab.port());
       SlowClients.send(another, LIVE);
       assertTrue(SlowClients.readResponse(another).startsWith("HTTP/1.1 200 "), "and so is 127.0.0.4");
 
@@ -63,7 +53,7 @@ class LabClientBoundTest {
       long deadline = System.nanoTime() + 3_000_000_000L;
       String again;
       do {
-        try (Socket s = c.connect("127.0.0.3", server.port())) {
+        try (Socket s = c.connect("127.0.0.3", lab.port())) {
           SlowClients.send(s, LIVE);
           again = SlowClients.readResponse(s);
         }
@@ -77,7 +67,7 @@ class LabClientBoundTest {
     try (SlowClients c = new SlowClients()) {
       fill(c, "127.0.0.5", new java.util.ArrayList<>());
       long t0 = System.nanoTime();
-      Socket over = c.connect("127.0.0.5", server.port());
+      Socket over = c.connect("127.0.0.5", lab.port());
       long ms = SlowClients.closedAfter(over, t0, 5000);
       assertTrue(ms < 1800, "closed after " + ms + " ms");
     }

@@ -9,25 +9,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** /metrics counts exactly what was answered: N requests make every counter grow by exactly N. */
 class LabMetricsTest {
-  private static LabServer server;
-  private static LabClient client;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = LabClient.startServer(null);
-    client = new LabClient(server.url());
-  }
-
-  @AfterAll
-  static void stop() {
-    server.stop();
-  }
+  @RegisterExtension
+  static final LabServerExtension lab = new LabServerExtension();
 
   private static final String OK = "{\"inputs\":[{\"name\":\"x\",\"shape\":[1],\"datatype\":\"FP32\",\"data\":[4]}]}";
   private static final String REQUESTS = "shellcamp_lab_requests_total{model=\"%s\",endpoint=\"%s\",code=\"%s\"}";
@@ -35,14 +23,14 @@ class LabMetricsTest {
 
   @Test
   void countersGrowByExactlyNAfterNRequests() throws Exception {
-    String before = client.get("/metrics").body();
+    String before = lab.client().get("/metrics").body();
     int n = 37;
     // concurrently, over several connections: no request may be lost or counted twice
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {
       List<Future<Integer>> answers = new java.util.ArrayList<>();
       for (int i = 0; i < n; i++) {
-        answers.add(pool.submit(() -> new LabClient(server.url()).post("/v2/models/half_plus_two/infer", OK).status()));
+        answers.add(pool.submit(() -> new LabClient(lab.url()).post("/v2/models/half_plus_two/infer", OK).status()));
       }
       for (Future<Integer> f : answers) {
         assertEquals(200, f.get());
@@ -51,10 +39,10 @@ class LabMetricsTest {
       pool.shutdown();
     }
     for (int i = 0; i < 3; i++) {
-      assertEquals(400, client.post("/v2/models/iris/infer", "{}").status());
+      assertEquals(400, lab.client().post("/v2/models/iris/infer", "{}").status());
     }
-    assertEquals(404, client.post("/v2/models/typo/infer", OK).status());
-    String after = client.get("/metrics").body();
+    assertEquals(404, lab.client().post("/v2/models/typo/infer", OK).status());
+    String after = lab.client().get("/metrics").body();
 
     assertEquals(n, delta(before, after, String.format(REQUESTS, "half_plus_two", "infer", "200")));
     assertEquals(3, delta(before, after, String.format(REQUESTS, "iris", "infer", "400")));
@@ -67,8 +55,8 @@ class LabMetricsTest {
 
   @Test
   void bucketsAreCumulativeAndEndAtTheCount() {
-    client.assertStillServes();
-    String text = client.get("/metrics").body();
+    lab.client().assertStillServes();
+    String text = lab.client().get("/metrics").body();
     Matcher m = Pattern.compile("_bucket\\{model=\"half_plus_two\",endpoint=\"infer\",le=\"[^\"]+\"} (\\d+)").matcher(text);
     long last = 0;
     int buckets = 0;
@@ -84,8 +72,8 @@ class LabMetricsTest {
 
   @Test
   void scrapingDoesNotCountItself() {
-    String a = client.get("/metrics").body();
-    String b = client.get("/metrics").body();
+    String a = lab.client().get("/metrics").body();
+    String b = lab.client().get("/metrics").body();
     assertEquals(a.replaceAll("(?m)^shellcamp_lab_in_flight_requests.*$", ""),
         b.replaceAll("(?m)^shellcamp_lab_in_flight_requests.*$", ""));
   }

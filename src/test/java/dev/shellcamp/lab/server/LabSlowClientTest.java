@@ -4,9 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Clients that open a connection and then stall (half a request line, headers with no blank
@@ -16,21 +15,12 @@ import org.junit.jupiter.api.Test;
  * server runs with its default limits. Hanging up on them is {@link LabTimeoutsTest}.
  */
 class LabSlowClientTest {
-  private static LabServer server;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = LabClient.startServer(null);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.stop();
-  }
+  @RegisterExtension
+  static final LabServerExtension lab = new LabServerExtension();
 
   /** {@code n} slow clients of every kind (n / 4 each), and 60 normal requests meanwhile. */
   private static void othersKeepTheirLatency(int n) throws Exception {
-    int port = server.port();
+    int port = lab.port();
     try (SlowClients slow = new SlowClients()) {
       slow.stall("127.0.0.2", port, n / 4, SlowClients.HALF_LINE);
       slow.stall("127.0.0.2", port, n / 4, SlowClients.HALF_HEADERS);

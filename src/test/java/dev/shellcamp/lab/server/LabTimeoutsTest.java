@@ -7,9 +7,8 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The server hangs up on clients that take too long: headers not done 2 s after they began
@@ -18,18 +17,9 @@ import org.junit.jupiter.api.Test;
  * here, set the documented way (system properties); the defaults are 10 s, 30 s and 30 s.
  */
 class LabTimeoutsTest {
-  private static LabServer server;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = SlowClients.startWith(SlowClients.props("shellcamp.lab.headerTimeout", "2s",
-        "shellcamp.lab.bodyTimeout", "2s", "shellcamp.lab.idleTimeout", "3s"), () -> LabClient.startServer(null));
-  }
-
-  @AfterAll
-  static void stop() {
-    server.stop();
-  }
+  @RegisterExtension
+  static final LabServerExtension lab = LabServerExtension.withProperties("shellcamp.lab.headerTimeout", "2s",
+      "shellcamp.lab.bodyTimeout", "2s", "shellcamp.lab.idleTimeout", "3s");
 
   private static void assertAbout(long expectedMs, long ms, String what) {
     assertTrue(ms >= expectedMs - 500 && ms < expectedMs + 1500, what + " after " + ms + " ms, expected about "
@@ -40,18 +30,18 @@ class LabTimeoutsTest {
   void aSlowlorisIsClosedAtTheHeaderDeadline() throws Exception {
     try (SlowClients slow = new SlowClients()) {
       long t0 = System.nanoTime();
-      List<Socket> dribbling = slow.slowloris("127.0.0.2", server.port(), 3, Duration.ofMillis(300));
+      List<Socket> dribbling = slow.slowloris("127.0.0.2", lab.port(), 3, Duration.ofMillis(300));
       for (Socket s : dribbling) {
         assertAbout(2000, SlowClients.closedAfter(s, t0, 8000), "a slowloris was closed");
       }
-      assertTrue(SlowClients.readyMillis(server.port(), 1000) >= 0, "and the server still serves");
+      assertTrue(SlowClients.readyMillis(lab.port(), 1000) >= 0, "and the server still serves");
     }
   }
 
   @Test
   void theHeaderDeadlineHoldsForTheNextRequestOnAKeptConnection() throws Exception {
     try (SlowClients slow = new SlowClients()) {
-      Socket s = slow.connect("127.0.0.2", server.port());
+      Socket s = slow.connect("127.0.0.2", lab.port());
       SlowClients.send(s, "GET /v2/health/live HTTP/1.1\r\nHost: x\r\n\r\n");
       String reply = SlowClients.readResponse(s);
       assertTrue(reply.startsWith("HTTP/1.1 200"), reply);
@@ -65,7 +55,7 @@ class LabTimeoutsTest {
   void aConnectionThatSendsNothingIsClosedAtTheHeaderDeadline() throws Exception {
     try (SlowClients slow = new SlowClients()) {
       long t0 = System.nanoTime();
-      Socket s = slow.connect("127.0.0.2", server.port());
+      Socket s = slow.connect("127.0.0.2", lab.port());
       assertAbout(2000, SlowClients.closedAfter(s, t0, 8000), "a silent connection was closed");
     }
   }
@@ -74,7 +64,7 @@ class LabTimeoutsTest {
   void aBodyThatStopsGets408AndTheConnectionIsClosed() throws Exception {
     try (SlowClients slow = new SlowClients()) {
       long t0 = System.nanoTime();
-      Socket s = slow.stall("127.0.0.2", server.port(), 1, SlowClients.HALF_BODY).get(0);
+      Socket s = slow.stall("127.0.0.2", lab.port(), 1, SlowClients.HALF_BODY).get(0);
       s.setSoTimeout(8000);
       String reply;
       try {
@@ -91,7 +81,7 @@ class LabTimeoutsTest {
   @Test
   void anIdleKeptConnectionIsClosedAfterTheIdleTimeout() throws Exception {
     try (SlowClients slow = new SlowClients()) {
-      Socket s = slow.connect("127.0.0.2", server.port());
+      Socket s = slow.connect("127.0.0.2", lab.port());
       SlowClients.send(s, "GET /v2/health/live HTTP/1.1\r\nHost: x\r\n\r\n");
       String reply = SlowClients.readResponse(s);
       long t0 = System.nanoTime();

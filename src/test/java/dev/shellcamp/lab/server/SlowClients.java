@@ -13,10 +13,7 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -176,33 +173,5 @@ final class SlowClients implements AutoCloseable {
       throw new AssertionError("still open after " + limitMs + " ms");
     }
     return (System.nanoTime() - t0) / 1_000_000;
-  }
-
-  /**
-   * Starts a lab server in this JVM with the given system properties set (the documented way to
-   * change its limits), then puts the properties back as they were.
-   */
-  static LabServer startWith(Map<String, String> properties, Callable<LabServer> start) throws Exception {
-    Map<String, String> before = new HashMap<>();
-    properties.forEach((k, v) -> before.put(k, System.setProperty(k, v)));
-    try {
-      return start.call();
-    } finally {
-      before.forEach((k, v) -> {
-        if (v == null) {
-          System.clearProperty(k);
-        } else {
-          System.setProperty(k, v);
-        }
-      });
-    }
-  }
-
-  static Map<String, String> props(String... kv) {
-    Map<String, String> m = new HashMap<>();
-    for (int i = 0; i < kv.length; i += 2) {
-      m.put(kv[i], kv[i + 1]);
-    }
-    return m;
   }
 }
