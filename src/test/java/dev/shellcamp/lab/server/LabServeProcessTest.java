@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.shellcamp.Await;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -15,6 +16,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -51,12 +53,31 @@ class LabServeProcessTest {
     return Integer.parseInt(m.group(1));
   }
 
+  /** The server's in-flight gauge, from /metrics. */
+  private static long inFlight(LabClient c) {
+    Matcher m = Pattern.compile("(?m)^shellcamp_lab_in_flight_requests (\\d+)$").matcher(c.get("/metrics").body());
+    assertTrue(m.find(), "no in-flight gauge in /metrics");
+    return Long.parseLong(m.group(1));
+  }
+
+  /** Whether a connection to {@code port} is refused: the listening socket is closed. */
+  private static boolean refused(int port) throws IOException {
+    try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
+      return false;
+    } catch (ConnectException e) {
+      return true;
+    }
+  }
+
   @Test
   void sigtermLetsAnInFlightRequestFinishThenExitsZero() throws Exception {
     Process p = spawn("--port", "0");
     try {
       int port = servingPort(p, "half_plus_two, iris");
-      new LabClient("http://127.0.0.1:" + port).assertStillServes();
+      LabClient client = new LabClient("http://127.0.0.1:" + port);
+      client.assertStillServes();
+      // that request ends just after its answer; only the scrape itself may be in flight now
+      Await.until("the server to be idle", Duration.ofSeconds(10), () -> inFlight(client) == 1);
       String body = "{\"inputs\":[{\"name\":\"x\",\"shape\":[3],\"datatype\":\"FP32\",\"data\":[1,2,5]}]}";
       try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
         s.setSoTimeout(10_000);
@@ -65,10 +86,11 @@ class LabServeProcessTest {
         out.write(("POST /v2/models/half_plus_two/infer HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
             + "Content-Length: " + body.length() + "\r\n\r\n" + body.substring(0, 20)).getBytes(StandardCharsets.US_ASCII));
         out.flush();
-        Thread.sleep(300);
+        // SIGTERM only once the server has it in flight (the scrape is the other one)
+        Await.until("the half-sent request to be in flight", Duration.ofSeconds(10), () -> inFlight(client) == 2);
         long signalled = System.nanoTime();
         p.destroy(); // SIGTERM
-        Thread.sleep(500);
+        Await.upTo(Duration.ofSeconds(3), () -> refused(port));
         assertThrows(ConnectException.class, () -> new Socket(InetAddress.getLoopbackAddress(), port).close(),
             "a draining server accepts no new connections");
         out.write(body.substring(20).getBytes(StandardCharsets.US_ASCII));
