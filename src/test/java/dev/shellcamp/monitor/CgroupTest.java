@@ -16,49 +16,45 @@ class CgroupTest {
 
   @Test
   void v2QuotaAndMemoryLimitOfOurOwnCgroup() throws IOException {
-    Path sys = root.resolve("sys");
-    write(sys.resolve("cgroup.controllers"), "cpuset cpu io memory pids");
-    write(sys.resolve("system.slice/docker-abc.scope/cpu.max"), "150000 100000");
-    write(sys.resolve("system.slice/docker-abc.scope/memory.max"), "2147483648");
-    write(sys.resolve("system.slice/docker-abc.scope/memory.current"), "104857600");
-    write(root.resolve("self"), "0::/system.slice/docker-abc.scope\n");
     write(root.resolve("fs/.dockerenv"), "");
-    Snapshot.Limits l = new Cgroup(sys, root.resolve("self"), root.resolve("fs")).read();
+    Snapshot.Limits l = limits("0::/system.slice/docker-abc.scope\n", """
+        cgroup.controllers: cpuset cpu io memory pids
+        system.slice/docker-abc.scope/cpu.max: 150000 100000
+        system.slice/docker-abc.scope/memory.max: 2147483648
+        system.slice/docker-abc.scope/memory.current: 104857600
+        """);
     assertEquals(new Snapshot.Limits(true, 2, 1.5, 2147483648L, 104857600L), l);
   }
 
   @Test
   void v2MaxMeansNoLimitAndANamespacedRootIsOurs() throws IOException {
-    Path sys = root.resolve("sys");
-    write(sys.resolve("cgroup.controllers"), "cpu memory");
-    write(sys.resolve("cpu.max"), "max 100000");
-    write(sys.resolve("memory.max"), "max");
-    write(root.resolve("self"), "0::/\n");
-    Snapshot.Limits l = new Cgroup(sys, root.resolve("self"), root.resolve("fs")).read();
+    Snapshot.Limits l = limits("0::/\n", """
+        cgroup.controllers: cpu memory
+        cpu.max: max 100000
+        memory.max: max
+        """);
     assertFalse(l.any(), l.toString());
     assertEquals(2, l.cgroupVersion());
   }
 
   @Test
   void v1QuotaAndLimit() throws IOException {
-    Path sys = root.resolve("sys");
-    write(sys.resolve("cpu,cpuacct/cpu.cfs_quota_us"), "50000");
-    write(sys.resolve("cpu,cpuacct/cpu.cfs_period_us"), "100000");
-    write(sys.resolve("memory/memory.limit_in_bytes"), "536870912");
-    write(sys.resolve("memory/memory.usage_in_bytes"), "1048576");
-    write(root.resolve("self"), "4:memory:/\n2:cpu,cpuacct:/\n");
-    Snapshot.Limits l = new Cgroup(sys, root.resolve("self"), root.resolve("fs")).read();
+    Snapshot.Limits l = limits("4:memory:/\n2:cpu,cpuacct:/\n", """
+        cpu,cpuacct/cpu.cfs_quota_us: 50000
+        cpu,cpuacct/cpu.cfs_period_us: 100000
+        memory/memory.limit_in_bytes: 536870912
+        memory/memory.usage_in_bytes: 1048576
+        """);
     assertEquals(new Snapshot.Limits(false, 1, 0.5, 536870912L, 1048576L), l);
   }
 
   @Test
   void v1UnlimitedIsAPageRoundedLongMax() throws IOException {
-    Path sys = root.resolve("sys");
-    write(sys.resolve("cpu/cpu.cfs_quota_us"), "-1");
-    write(sys.resolve("cpu/cpu.cfs_period_us"), "100000");
-    write(sys.resolve("memory/memory.limit_in_bytes"), "9223372036854771712");
-    write(root.resolve("self"), "");
-    assertFalse(new Cgroup(sys, root.resolve("self"), root.resolve("fs")).read().any());
+    assertFalse(limits("", """
+        cpu/cpu.cfs_quota_us: -1
+        cpu/cpu.cfs_period_us: 100000
+        memory/memory.limit_in_bytes: 9223372036854771712
+        """).any());
   }
 
   @Test
@@ -71,6 +67,20 @@ class CgroupTest {
     if (l.memoryUsed() >= 0) {
       assertTrue(l.memoryUsed() > 0, l.toString());
     }
+  }
+
+  /**
+   * The limits read from a cgroup mount holding {@code files} (a line each, "path below the mount:
+   * text", as `grep -r .` shows them) for a process whose /proc/self/cgroup reads {@code self}.
+   */
+  private Snapshot.Limits limits(String self, String files) throws IOException {
+    Path sys = root.resolve("sys");
+    for (String line : files.split("\n")) {
+      int colon = line.indexOf(": ");
+      write(sys.resolve(line.substring(0, colon)), line.substring(colon + 2));
+    }
+    write(root.resolve("self"), self);
+    return new Cgroup(sys, root.resolve("self"), root.resolve("fs")).read();
   }
 
   private static void write(Path p, String text) throws IOException {
