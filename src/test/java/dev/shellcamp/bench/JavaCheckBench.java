@@ -1,6 +1,7 @@
 package dev.shellcamp.bench;
 
 import dev.shellcamp.check.Checks;
+import dev.shellcamp.check.LearnerStats;
 import dev.shellcamp.check.Result;
 import dev.shellcamp.lesson.Catalog;
 import dev.shellcamp.lesson.CheckSpec;
@@ -24,28 +25,7 @@ import java.util.concurrent.TimeUnit;
  * start and exit as the peer.
  */
 public final class JavaCheckBench {
-  private static final String STATS = """
-      public class Stats {
-        static double mean(int[] xs) {
-          int sum = 0;
-          for (int x : xs) {
-            sum += x;
-          }
-          return (double) sum / xs.length;
-        }
-
-        static int max(int[] xs) {
-          if (xs.length == 0) {
-            throw new IllegalArgumentException("no values");
-          }
-          int m = xs[0];
-          for (int x : xs) {
-            m = Math.max(m, x);
-          }
-          return m;
-        }
-      }
-      """;
+  private static final String STATS = LearnerStats.SOURCE;
 
   private JavaCheckBench() {}
 

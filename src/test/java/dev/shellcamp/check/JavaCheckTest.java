@@ -18,28 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The java check against real child JVMs: what a learner sees for each way their code can go wrong. */
 class JavaCheckTest {
-  private static final String STATS = """
-      public class Stats {
-        static double mean(int[] xs) {
-          int sum = 0;
-          for (int x : xs) {
-            sum += x;
-          }
-          return (double) sum / xs.length;
-        }
-
-        static int max(int[] xs) {
-          if (xs.length == 0) {
-            throw new IllegalArgumentException("no values");
-          }
-          int m = xs[0];
-          for (int x : xs) {
-            m = Math.max(m, x);
-          }
-          return m;
-        }
-      }
-      """;
+  private static final String STATS = LearnerStats.SOURCE;
   private static final List<Map<String, String>> CASES = List.of(
       Map.of("expr", "Stats.mean(new int[]{1, 2, 3})", "equals", "2.0"),
       Map.of("expr", "Stats.max(new int[]{})", "throws", "IllegalArgumentException"));
