@@ -26,6 +26,15 @@ class LabTimeoutsTest {
         + expectedMs + " ms");
   }
 
+  /** A connection from 127.0.0.2 whose first request was answered 200, kept open for the next. */
+  private static Socket keptConnection(SlowClients slow) throws IOException {
+    Socket s = slow.connect("127.0.0.2", lab.port());
+    SlowClients.send(s, "GET /v2/health/live HTTP/1.1\r\nHost: x\r\n\r\n");
+    String reply = SlowClients.readResponse(s);
+    assertTrue(reply.startsWith("HTTP/1.1 200"), reply);
+    return s;
+  }
+
   @Test
   void aSlowlorisIsClosedAtTheHeaderDeadline() throws Exception {
     try (SlowClients slow = new SlowClients()) {
@@ -41,10 +50,7 @@ class LabTimeoutsTest {
   @Test
   void theHeaderDeadlineHoldsForTheNextRequestOnAKeptConnection() throws Exception {
     try (SlowClients slow = new SlowClients()) {
-      Socket s = slow.connect("127.0.0.2", lab.port());
-      SlowClients.send(s, "GET /v2/health/live HTTP/1.1\r\nHost: x\r\n\r\n");
-      String reply = SlowClients.readResponse(s);
-      assertTrue(reply.startsWith("HTTP/1.1 200"), reply);
+      Socket s = keptConnection(slow);
       long t0 = System.nanoTime();
       slow.dribble(List.of(s), SlowClients.ENDLESS_HEADERS, Duration.ofMillis(300));
       assertAbout(2000, SlowClients.closedAfter(s, t0, 8000), "a slowloris on a kept connection was closed");
@@ -81,11 +87,8 @@ class LabTimeoutsTest {
   @Test
   void anIdleKeptConnectionIsClosedAfterTheIdleTimeout() throws Exception {
     try (SlowClients slow = new SlowClients()) {
-      Socket s = slow.connect("127.0.0.2", lab.port());
-      SlowClients.send(s, "GET /v2/health/live HTTP/1.1\r\nHost: x\r\n\r\n");
-      String reply = SlowClients.readResponse(s);
+      Socket s = keptConnection(slow);
       long t0 = System.nanoTime();
-      assertTrue(reply.startsWith("HTTP/1.1 200"), reply);
       assertAbout(3000, SlowClients.closedAfter(s, t0, 8000), "an idle kept connection was closed");
     }
   }
