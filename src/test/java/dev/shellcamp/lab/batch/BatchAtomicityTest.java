@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import dev.shellcamp.CommandRun;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -27,13 +28,13 @@ class BatchAtomicityTest {
   @Test
   void anOutputFolderThatDoesNotExistIsExitOneWithNothingWritten() throws IOException {
     String in = in();
-    BatchJobTest.Run r = batch("--model", "half_plus_two", "--input", in, "--output",
+    CommandRun r = batch("--model", "half_plus_two", "--input", in, "--output",
         dir.resolve("nope/out.csv").toString());
     assertEquals(1, r.code());
     assertEquals("lab batch: cannot write " + dir.resolve("nope/out.csv") + ": its folder does not exist;"
         + " the output was left as it was\n", r.err());
     Files.writeString(dir.resolve("file"), "not a folder");
-    BatchJobTest.Run underFile = batch("--model", "half_plus_two", "--input", in, "--output",
+    CommandRun underFile = batch("--model", "half_plus_two", "--input", in, "--output",
         dir.resolve("file/out.csv").toString());
     assertEquals(1, underFile.code(), underFile.err());
     assertEquals(List.of("file", "in.csv"), names(dir));
@@ -53,7 +54,7 @@ class BatchAtomicityTest {
         privileged = false;
       }
       assumeFalse(privileged, "root writes into read-only folders; the missing-folder test covers this there");
-      BatchJobTest.Run r = batch("--model", "half_plus_two", "--input", in, "--output", ro.resolve("out.csv").toString());
+      CommandRun r = batch("--model", "half_plus_two", "--input", in, "--output", ro.resolve("out.csv").toString());
       assertEquals(1, r.code());
       assertTrue(r.err().contains("cannot write " + ro.resolve("out.csv") + ": permission denied"), r.err());
       assertEquals(List.of(), names(ro));
@@ -67,7 +68,7 @@ class BatchAtomicityTest {
     String in = in();
     Path out = Files.writeString(dir.resolve("out.csv"), "yesterday's predictions\n");
     // the rejects file cannot be written, so the run fails after the predictions were computed
-    BatchJobTest.Run failed = batch("--model", "half_plus_two", "--input", in, "--output", out.toString(),
+    CommandRun failed = batch("--model", "half_plus_two", "--input", in, "--output", out.toString(),
         "--rejects", dir.resolve("gone/rejects.csv").toString());
     assertEquals(1, failed.code());
     assertEquals("yesterday's predictions\n", Files.readString(out));
@@ -77,7 +78,7 @@ class BatchAtomicityTest {
         "--output", out.toString()).code());
     assertEquals("yesterday's predictions\n", Files.readString(out));
     assertEquals(List.of("bad.csv", "in.csv", "out.csv"), names(dir), "no temporary files left behind");
-    BatchJobTest.Run ok = batch("--model", "half_plus_two", "--input", in, "--output", out.toString());
+    CommandRun ok = batch("--model", "half_plus_two", "--input", in, "--output", out.toString());
     assertEquals(0, ok.code(), ok.err());
     assertEquals("id,y\na,2.5\n", Files.readString(out));
     assertEquals("line,id,reason\n3,b,line 3: column x: 'oops' is not a number\n",

@@ -4,10 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.shellcamp.CommandRun;
 import dev.shellcamp.cli.LabBatchCommand;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,24 +14,15 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** `lab batch` as cron runs it: real files, the exit code, the output and rejects bytes. */
 class BatchJobTest {
   static final String IRIS_HEADER = "id,sepal_length_cm,sepal_width_cm,petal_length_cm,petal_width_cm\n";
 
-  record Run(int code, String out, String err) {}
-
   @TempDir Path dir;
 
-  static Run batch(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cl = new CommandLine(new LabBatchCommand());
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    int code = cl.execute(args);
-    return new Run(code, out.toString(), err.toString());
+  static CommandRun batch(String... args) {
+    return CommandRun.of(new LabBatchCommand(), args);
   }
 
   Path file(String name, String text) throws IOException {
@@ -43,7 +33,7 @@ class BatchJobTest {
     return Files.readString(dir.resolve(name), StandardCharsets.UTF_8);
   }
 
-  Run run(String model, String input) throws IOException {
+  CommandRun run(String model, String input) throws IOException {
     file("in.csv", input);
     return batch("--model", model, "--input", dir.resolve("in.csv").toString(), "--output",
         dir.resolve("out.csv").toString());
@@ -51,7 +41,7 @@ class BatchJobTest {
 
   @Test
   void halfPlusTwoGolden() throws IOException {
-    Run r = run("half_plus_two", "id,x\nr1,1\nr2,2\nr3,5\nr4,-4\nr5,0.1\nr6,1e10\n");
+    CommandRun r = run("half_plus_two", "id,x\nr1,1\nr2,2\nr3,5\nr4,-4\nr5,0.1\nr6,1e10\n");
     assertEquals(0, r.code(), r.err());
     assertEquals("id,y\nr1,2.5\nr2,3.0\nr3,4.5\nr4,0.0\nr5,2.05\nr6,5000000000.0\n", read("out.csv"));
     assertEquals("line,id,reason\n", read("out.rejects.csv"), "written even when empty, so no stale rejects remain");
@@ -63,7 +53,7 @@ class BatchJobTest {
   @Test
   void irisGoldenMatchesTheModelCard() throws IOException {
     // the card's golden rows (setosa 0.983, versicolor 0.860, virginica 0.993), columns in another order
-    Run r = run("iris", "petal_width_cm,id,sepal_width_cm,note,petal_length_cm,sepal_length_cm\n"
+    CommandRun r = run("iris", "petal_width_cm,id,sepal_width_cm,note,petal_length_cm,sepal_length_cm\n"
         + "0.2,f1,3.5,first,1.4,5.1\n1.4,f2,3.2,,4.7,7.0\n2.5,f3,3.3,last,6.0,6.3\n");
     assertEquals(0, r.code(), r.err());
     assertEquals("id,class,p_setosa,p_versicolor,p_virginica\n"
@@ -74,7 +64,7 @@ class BatchJobTest {
 
   @Test
   void everyKindOfBadRowIsRejectedWithItsReason() throws IOException {
-    Run r = run("iris", IRIS_HEADER
+    CommandRun r = run("iris", IRIS_HEADER
         + "ok1,5.1,3.5,1.4,0.2\n"
         + "miss,5.1,,1.4,0.2\n"
         + "word,5.1,3.5,1.4,abc\n"
@@ -116,7 +106,7 @@ class BatchJobTest {
   @Test
   void quotedCsvEdgeCasesSurviveTheRoundTrip() throws IOException {
     // a BOM, CRLF, ids with commas, quotes and line breaks, a quoted number, blank lines, no final newline
-    Run r = run("half_plus_two", "\uFEFFid,x\r\n\"a,b\",1\r\n\"say \"\"hi\"\"\",2\r\n\r\n\"two\r\nlines\",\"5\"\r\n"
+    CommandRun r = run("half_plus_two", "\uFEFFid,x\r\n\"a,b\",1\r\n\"say \"\"hi\"\"\",2\r\n\r\n\"two\r\nlines\",\"5\"\r\n"
         + "plain, 4 \r\n\"x,\ny\",oops");
     assertEquals(0, r.code(), r.err());
     assertEquals("id,y\n\"a,b\",2.5\n\"say \"\"hi\"\"\",3.0\n\"two\r\nlines\",4.5\nplain,4.0\n", read("out.csv"));
@@ -127,7 +117,7 @@ class BatchJobTest {
   @Test
   void theIdColumnCanBeRenamed() throws IOException {
     file("in.csv", "x,song\n1,s1\n2,s2\n");
-    Run r = batch("--model", "half_plus_two", "--input", dir.resolve("in.csv").toString(),
+    CommandRun r = batch("--model", "half_plus_two", "--input", dir.resolve("in.csv").toString(),
         "--output", dir.resolve("p.csv").toString(), "--rejects", dir.resolve("bad.csv").toString(),
         "--id-column", "song");
     assertEquals(0, r.code(), r.err());
@@ -138,7 +128,7 @@ class BatchJobTest {
 
   @Test
   void aHeaderOnlyInputGivesHeaderOnlyOutputs() throws IOException {
-    Run r = run("iris", IRIS_HEADER);
+    CommandRun r = run("iris", IRIS_HEADER);
     assertEquals(0, r.code(), r.err());
     assertEquals("id,class,p_setosa,p_versicolor,p_virginica\n", read("out.csv"));
     assertTrue(r.out().startsWith("0 rows read = 0 predicted + 0 rejected\n"), r.out());
@@ -146,19 +136,19 @@ class BatchJobTest {
 
   @Test
   void aHeaderWithoutTheModelsColumnsIsAUsageErrorNamingThem() throws IOException {
-    Run r = run("iris", "id,sepal_length,sepal_width,petal_length_cm,petal_width_cm\n1,1,2,3,4\n");
+    CommandRun r = run("iris", "id,sepal_length,sepal_width,petal_length_cm,petal_width_cm\n1,1,2,3,4\n");
     assertEquals(2, r.code());
     assertTrue(r.err().contains("the header lacks columns sepal_length_cm, sepal_width_cm; iris needs "
         + "id,sepal_length_cm,sepal_width_cm,petal_length_cm,petal_width_cm"), r.err());
     assertFalse(Files.exists(dir.resolve("out.csv")));
     assertFalse(Files.exists(dir.resolve("out.rejects.csv")));
-    Run noId = run("half_plus_two", "key,x\n1,1\n");
+    CommandRun noId = run("half_plus_two", "key,x\n1,1\n");
     assertEquals(2, noId.code());
     assertTrue(noId.err().contains("the header lacks column id; half_plus_two needs id,x"), noId.err());
-    Run twice = run("half_plus_two", "id,x,x\n1,1,2\n");
+    CommandRun twice = run("half_plus_two", "id,x,x\n1,1,2\n");
     assertEquals(2, twice.code());
     assertTrue(twice.err().contains("names column x twice (fields 2 and 3)"), twice.err());
-    Run empty = run("half_plus_two", "");
+    CommandRun empty = run("half_plus_two", "");
     assertEquals(2, empty.code());
     assertTrue(empty.err().contains("the file is empty; its first line must be a header: id,x"), empty.err());
   }
@@ -168,16 +158,16 @@ class BatchJobTest {
     file("in.csv", "id,x\na,1\n");
     String in = dir.resolve("in.csv").toString();
     String out = dir.resolve("out.csv").toString();
-    Run unknown = batch("--model", "resnet", "--input", in, "--output", out);
+    CommandRun unknown = batch("--model", "resnet", "--input", in, "--output", out);
     assertEquals(2, unknown.code());
     assertTrue(unknown.err().contains("unknown model 'resnet'; available: half_plus_two, iris"), unknown.err());
-    Run missing = batch("--model", "iris", "--input", dir.resolve("nope.csv").toString(), "--output", out);
+    CommandRun missing = batch("--model", "iris", "--input", dir.resolve("nope.csv").toString(), "--output", out);
     assertEquals(2, missing.code());
     assertTrue(missing.err().contains("--input: no such file: " + dir.resolve("nope.csv")), missing.err());
-    Run folder = batch("--model", "iris", "--input", dir.toString(), "--output", out);
+    CommandRun folder = batch("--model", "iris", "--input", dir.toString(), "--output", out);
     assertEquals(2, folder.code());
     assertTrue(folder.err().contains("(it is a folder)"), folder.err());
-    Run same = batch("--model", "half_plus_two", "--input", in, "--output", in);
+    CommandRun same = batch("--model", "half_plus_two", "--input", in, "--output", in);
     assertEquals(2, same.code());
     assertTrue(same.err().contains("three different files"), same.err());
     assertEquals(2, batch("--model", "iris", "--input", in).code(), "--output is required");
@@ -192,10 +182,10 @@ class BatchJobTest {
       csv.append("r").append(i).append(',').append(4 + (i % 40) / 10.0).append(",3.1,").append(1 + (i % 59) / 10.0)
           .append(',').append(i % 97 == 0 ? "n/a" : String.valueOf((i % 25) / 10.0)).append('\n');
     }
-    Run first = run("iris", csv.toString());
+    CommandRun first = run("iris", csv.toString());
     byte[] out1 = Files.readAllBytes(dir.resolve("out.csv"));
     byte[] rej1 = Files.readAllBytes(dir.resolve("out.rejects.csv"));
-    Run second = run("iris", csv.toString());
+    CommandRun second = run("iris", csv.toString());
     assertEquals(0, first.code());
     assertEquals(first, second, "the same report too");
     assertEquals(new String(out1, StandardCharsets.UTF_8), read("out.csv"));

@@ -4,6 +4,7 @@ import static dev.shellcamp.lab.batch.BatchJobTest.batch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.shellcamp.CommandRun;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,7 +36,7 @@ class BatchScaleTest {
     }
     Path out = dir.resolve("out.csv");
     long start = System.nanoTime();
-    BatchJobTest.Run r = batch("--model", "iris", "--input", in.toString(), "--output", out.toString());
+    CommandRun r = batch("--model", "iris", "--input", in.toString(), "--output", out.toString());
     double seconds = (System.nanoTime() - start) / 1e9;
     System.out.printf("lab batch: 100,000 iris rows in %.2f s%n", seconds);
     assertEquals(0, r.code(), r.err());

@@ -3,9 +3,8 @@ package dev.shellcamp.lab.load;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.shellcamp.CommandRun;
 import dev.shellcamp.cli.LabLoadCommand;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -13,25 +12,16 @@ import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import picocli.CommandLine;
 
 /** `lab load` as the learner runs it: exit codes, messages and the --json document. */
 class LoadTestCommandTest {
-  record Run(int code, String out, String err) {}
-
-  static Run load(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cl = new CommandLine(new LabLoadCommand());
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    int code = cl.execute(args);
-    return new Run(code, out.toString(), err.toString());
+  static CommandRun load(String... args) {
+    return CommandRun.of(new LabLoadCommand(), args);
   }
 
   @Test
   void nothingListeningIsAnEnvironmentError() throws Exception {
-    Run r = load("http://127.0.0.1:" + LoadTestServer.closedPort() + "/v2", "--rate", "10", "--duration", "1s");
+    CommandRun r = load("http://127.0.0.1:" + LoadTestServer.closedPort() + "/v2", "--rate", "10", "--duration", "1s");
     assertEquals(3, r.code(), r.err());
     assertTrue(r.err().contains("nothing answers at") && r.err().contains("refused"), r.err());
   }
@@ -39,24 +29,24 @@ class LoadTestCommandTest {
   @Test
   void badDurationsRatesAndUrlsAreUsageErrorsThatSayWhy() {
     String url = "http://127.0.0.1:9/";
-    Run bare = load(url, "--rate", "10", "--duration", "10");
+    CommandRun bare = load(url, "--rate", "10", "--duration", "10");
     assertEquals(2, bare.code());
     assertTrue(bare.err().contains("--duration: cannot read \"10\"") && bare.err().contains("10s"), bare.err());
-    Run junk = load(url, "--rate", "10", "--warmup", "soon");
+    CommandRun junk = load(url, "--rate", "10", "--warmup", "soon");
     assertEquals(2, junk.code());
     assertTrue(junk.err().contains("--warmup: cannot read \"soon\""), junk.err());
-    Run zero = load(url, "--rate", "0");
+    CommandRun zero = load(url, "--rate", "0");
     assertEquals(2, zero.code());
     assertTrue(zero.err().contains("--rate must be more than 0"), zero.err());
-    Run negative = load(url, "--rate", "-5");
+    CommandRun negative = load(url, "--rate", "-5");
     assertEquals(2, negative.code());
-    Run ftp = load("ftp://127.0.0.1/", "--rate", "10");
+    CommandRun ftp = load("ftp://127.0.0.1/", "--rate", "10");
     assertEquals(2, ftp.code());
     assertTrue(ftp.err().contains("not an http:// or https:// URL"), ftp.err());
-    Run spaces = load("http://a b/", "--rate", "10");
+    CommandRun spaces = load("http://a b/", "--rate", "10");
     assertEquals(2, spaces.code());
     assertTrue(spaces.err().contains("not a URL"), spaces.err());
-    Run missing = load(url);
+    CommandRun missing = load(url);
     assertEquals(2, missing.code());
     assertTrue(missing.err().contains("--rate"), missing.err());
   }
@@ -74,7 +64,7 @@ class LoadTestCommandTest {
   @SuppressWarnings("unchecked")
   void jsonHasEveryPartOfTheReport() throws Exception {
     try (var server = new LoadTestServer(Executors.newFixedThreadPool(2), n -> LoadTestServer.Reply.ok())) {
-      Run r = load(server.uri().toString(), "--rate", "50", "--duration", "1s", "--warmup", "200ms",
+      CommandRun r = load(server.uri().toString(), "--rate", "50", "--duration", "1s", "--warmup", "200ms",
           "--expect", "outputs", "--json");
       assertEquals(0, r.code(), r.err());
       // the JSON is also YAML, and the project already reads YAML

@@ -1,13 +1,11 @@
 package dev.shellcamp.lab.probe;
 
+import dev.shellcamp.CommandRun;
 import dev.shellcamp.cli.LabCheckCommand;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import picocli.CommandLine;
 
 /** `lab check` as the learner runs it, with its output captured; short load so tests stay fast. */
 record ProbeRun(int code, String out, String err) {
@@ -15,13 +13,8 @@ record ProbeRun(int code, String out, String err) {
   static final String[] QUICK = {"--duration", "1s", "--warmup", "200ms"};
 
   static ProbeRun check(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cl = new CommandLine(new LabCheckCommand());
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    int code = cl.execute(args);
-    return new ProbeRun(code, out.toString(), err.toString());
+    CommandRun r = CommandRun.of(new LabCheckCommand(), args);
+    return new ProbeRun(r.code(), r.out(), r.err());
   }
 
   static ProbeRun quick(String url, String... more) {
