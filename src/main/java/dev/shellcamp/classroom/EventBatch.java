@@ -1,6 +1,5 @@
 package dev.shellcamp.classroom;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.shellcamp.classlink.EventType;
 import java.util.ArrayList;
@@ -19,17 +18,7 @@ final class EventBatch {
 
   /** The events of {@code body} for {@code learner}, their times moved onto the server's clock. */
   static List<Event> parse(byte[] body, String learner, long now) throws ApiError {
-    JsonNode root;
-    try {
-      root = Http.JSON.readTree(body);
-    } catch (JsonProcessingException e) {
-      throw new ApiError(400, "the body is not JSON: " + e.getOriginalMessage());
-    } catch (java.io.IOException e) {
-      throw new ApiError(400, "the body could not be read: " + e.getMessage());
-    }
-    if (root == null || !root.isObject()) {
-      throw new ApiError(400, "expected a JSON object {\"sent\": …, \"events\": […]}");
-    }
+    JsonNode root = Http.object(body, "{\"sent\": …, \"events\": […]}");
     JsonNode sent = root.get("sent");
     if (sent == null || !sent.canConvertToLong()) {
       throw new ApiError(400, "\"sent\" must be the tutor's clock in epoch milliseconds");

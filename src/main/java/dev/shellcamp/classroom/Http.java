@@ -1,5 +1,7 @@
 package dev.shellcamp.classroom;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,6 +54,22 @@ final class Http {
       }
       return b;
     }
+  }
+
+  /** The body as a JSON object, or a 400 naming what was wrong; {@code shape} says what was expected. */
+  static JsonNode object(byte[] body, String shape) throws ApiError {
+    JsonNode n;
+    try {
+      n = JSON.readTree(body);
+    } catch (JsonProcessingException e) {
+      throw new ApiError(400, "the body is not JSON: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new ApiError(400, "the body could not be read: " + e.getMessage());
+    }
+    if (n == null || !n.isObject()) {
+      throw new ApiError(400, "expected a JSON object " + shape);
+    }
+    return n;
   }
 
   static String bearer(Request request) {

@@ -82,7 +82,7 @@ final class InstructorApi {
     if (learner != null && view.learner(learner) == null) {
       throw new ApiError(404, "no learner " + learner + " in this class");
     }
-    JsonNode body = LearnerApi.object(Http.body(request, 16 * 1024));
+    JsonNode body = Http.object(Http.body(request, 16 * 1024), "{\"text\": …}");
     String text = body.path("text").isTextual() ? body.get("text").asText().strip() : "";
     if (text.isEmpty() || text.length() > MAX_NOTE) {
       throw new ApiError(400, "\"text\" must be 1 to " + MAX_NOTE + " characters");
@@ -105,7 +105,7 @@ final class InstructorApi {
   }
 
   Map<String, Object> settings(Request request) throws ApiError, IOException, SQLException {
-    JsonNode body = LearnerApi.object(Http.body(request, 4096));
+    JsonNode body = Http.object(Http.body(request, 4096), "{\"stuck_minutes\": …, \"stuck_fails\": …}");
     Settings now = view.settings();
     Settings s;
     try {

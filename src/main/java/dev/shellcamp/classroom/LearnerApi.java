@@ -32,7 +32,7 @@ final class LearnerApi {
 
   Map<String, Object> join(Request request) throws ApiError, IOException, SQLException {
     joins.take(Request.getRemoteAddr(request), 1, "joins from this address");
-    JsonNode body = object(Http.body(request, 4096));
+    JsonNode body = Http.object(Http.body(request, 4096), "{\"code\": …, \"name\": …}");
     if (!body.path("code").isTextual() || !Secrets.same(code, Secrets.normalCode(body.get("code").asText()))) {
       throw new ApiError(403, "wrong class code");
     }
@@ -93,17 +93,5 @@ final class LearnerApi {
       throw new ApiError(401, "join the class first: these credentials are not a learner's of this class");
     }
     return l;
-  }
-
-  static JsonNode object(byte[] body) throws ApiError {
-    try {
-      JsonNode n = Http.JSON.readTree(body);
-      if (n == null || !n.isObject()) {
-        throw new ApiError(400, "expected a JSON object");
-      }
-      return n;
-    } catch (IOException e) {
-      throw new ApiError(400, "the body is not JSON: " + e.getMessage().lines().findFirst().orElse(""));
-    }
   }
 }

@@ -75,6 +75,7 @@ final class LiveStream implements AutoCloseable {
 
   private void push() {
     long now = System.currentTimeMillis();
+    String stats = null;
     for (Viewer v : viewers) {
       if (v.busy.get()) {
         continue;
@@ -86,7 +87,11 @@ final class LiveStream implements AutoCloseable {
           b.append("event: learner\ndata: ").append(Http.JSON.writeValueAsString(Rows.json(r))).append("\n\n");
         }
         if (!rows.isEmpty()) {
-          b.append("event: stats\ndata: ").append(Http.JSON.writeValueAsString(view.stats().stream().map(StepStats::json).toList())).append("\n\n");
+          // the same for every board: made once a push
+          if (stats == null) {
+            stats = Http.JSON.writeValueAsString(view.stats().stream().map(StepStats::json).toList());
+          }
+          b.append("event: stats\ndata: ").append(stats).append("\n\n");
         }
       } catch (JsonProcessingException e) {
         throw new IllegalStateException(e);
