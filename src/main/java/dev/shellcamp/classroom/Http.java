@@ -41,18 +41,40 @@ final class Http {
     json(response, callback, e.status, java.util.Map.of("error", e.getMessage()));
   }
 
+  /**
+   * Past this many bytes an oversized body is not read to its end before the 413: the connection is
+   * closed instead. Below it the body is read and thrown away first, because a reply sent while the
+   * client is still writing, followed by a close, resets the connection and the client never sees why.
+   */
+  static final long DRAIN = 4L << 20;
+
   /** The body, refused with 413 past {@code max} bytes whether or not a length was announced. */
   static byte[] body(Request request, int max) throws ApiError, IOException {
     long announced = request.getLength();
-    if (announced > max) {
-      throw new ApiError(413, "the body is " + announced + " bytes; at most " + max + " are taken");
-    }
     try (InputStream in = Content.Source.asInputStream(request)) {
+      if (announced > max) {
+        if (announced <= DRAIN) {
+          discard(in, announced);
+        }
+        throw new ApiError(413, "the body is " + announced + " bytes; at most " + max + " are taken");
+      }
       byte[] b = in.readNBytes(max + 1);
       if (b.length > max) {
+        discard(in, DRAIN - b.length);
         throw new ApiError(413, "the body is over " + max + " bytes; at most " + max + " are taken");
       }
       return b;
+    }
+  }
+
+  private static void discard(InputStream in, long upTo) throws IOException {
+    byte[] sink = new byte[16384];
+    for (long left = upTo; left > 0; ) {
+      int n = in.read(sink, 0, (int) Math.min(sink.length, left));
+      if (n < 0) {
+        return;
+      }
+      left -= n;
     }
   }
 

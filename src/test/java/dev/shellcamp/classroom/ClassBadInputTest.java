@@ -83,6 +83,21 @@ class ClassBadInputTest {
     assertEquals(200, client.get("/api/learners", server.token()).status(), "the server stays up after " + c);
   }
 
+  /**
+   * A reply sent while the client is still writing, then a close, resets the connection and loses the
+   * reply; sent many times over one kept-alive client, the 413 must arrive every time.
+   */
+  @Test
+  void anOversizedBodyIsAnsweredEveryTime() throws Exception {
+    for (String spec : List.of("@big(300000)", "@big(2000000)")) {
+      for (int i = 0; i < 20; i++) {
+        var a = client.send("POST", "/api/events", learner, body(spec));
+        assertEquals(413, a.status(), spec + " try " + i + ": " + a.body());
+        assertNotNull(a.json().get("error"), a.body());
+      }
+    }
+  }
+
   @Test
   void aFloodFromOneLearnerIsToldToWait() throws Exception {
     String flood = client.join(server.code(), "Flood");
