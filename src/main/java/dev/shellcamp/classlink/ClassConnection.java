@@ -99,6 +99,34 @@ public final class ClassConnection implements ClassEvents, AutoCloseable {
   }
 
   /**
+   * Takes the link a class server gave this tutor's sandbox ({@code SHELLCAMP_CLASS_LINK}, the
+   * JSON of link.json): the server enrolled the learner already, so there is nothing to join. The
+   * same link already saved keeps its queue and last note; another one replaces it.
+   */
+  public ClassLink adopt(String json, Messages m) throws JoinFailure {
+    ClassLink given;
+    try {
+      given = LinkFile.parse(json);
+    } catch (IOException e) {
+      throw new JoinFailure(m.get("class.sandbox.bad-link", e.getMessage()));
+    }
+    Live l = live;
+    if (l != null && l.link.get().learner().equals(given.learner()) && l.link.get().url().equals(given.url())) {
+      return l.link.get();
+    }
+    try {
+      end(Duration.ofSeconds(1));
+      forgetQueue();
+      linkFile.save(given);
+      live = Live.start(dir, linkFile, given, timing, api);
+    } catch (IOException e) {
+      throw new JoinFailure(m.get("class.join.unsaved", linkFile.path(), e.getMessage()));
+    }
+    emit(EventType.JOINED, null);
+    return given;
+  }
+
+  /**
    * Leaves the class: says so to the server (waiting a moment for it), then forgets the link
    * and its queue. Returns how many events never reached the server.
    */

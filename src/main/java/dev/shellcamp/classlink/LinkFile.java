@@ -53,7 +53,7 @@ final class LinkFile {
     }
   }
 
-  private static ClassLink parse(String text) throws IOException {
+  static ClassLink parse(String text) throws IOException {
     JsonNode n = Wire.JSON.readTree(text);
     if (n == null || !n.isObject()) {
       throw new IOException("not a JSON object");

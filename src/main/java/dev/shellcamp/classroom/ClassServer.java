@@ -1,5 +1,7 @@
 package dev.shellcamp.classroom;
 
+import dev.shellcamp.sandbox.Sandboxes;
+import dev.shellcamp.sandbox.Setup;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
@@ -15,20 +17,26 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 /** A running class: the store, the view rebuilt from it, and the web server in front. */
 public final class ClassServer implements AutoCloseable {
   /** What `shellcamp class serve` was asked for. */
-  public record Options(String host, int port, String db, int stuckMinutes, int stuckFails) {
+  public record Options(String host, int port, String db, int stuckMinutes, int stuckFails, Setup sandbox) {
+    public Options(String host, int port, String db, int stuckMinutes, int stuckFails) {
+      this(host, port, db, stuckMinutes, stuckFails, null);
+    }
   }
 
   private final Server jetty;
   private final Store store;
   private final LiveStream live;
+  private final Sandboxes sandboxes;
   private final ClassInfo info;
   private final String url;
   private final String shownStore;
 
-  private ClassServer(Server jetty, Store store, LiveStream live, ClassInfo info, String url, String shownStore) {
+  private ClassServer(Server jetty, Store store, LiveStream live, Sandboxes sandboxes, ClassInfo info, String url,
+      String shownStore) {
     this.jetty = jetty;
     this.store = store;
     this.live = live;
+    this.sandboxes = sandboxes;
     this.info = info;
     this.url = url;
     this.shownStore = shownStore;
@@ -48,16 +56,24 @@ public final class ClassServer implements AutoCloseable {
       Server jetty = jetty(o.host(), o.port());
       LearnerApi learners = new LearnerApi(view, store, info.code(),
           new RateLimit(50, 500, System::nanoTime), new RateLimit(10, 100, System::nanoTime), live::changed);
-      jetty.setHandler(new Routes(learners, new InstructorApi(view, store, info, live::changed), live,
-          new BoardAssets()));
+      Sandboxes sandboxes = o.sandbox() == null ? null : new Sandboxes(o.sandbox().connect(Setup.classId(info.code())),
+          Setup.classId(info.code()), o.sandbox().limits(), System::currentTimeMillis, true);
+      SandboxApi sandboxApi = sandboxes == null ? null : new SandboxApi(sandboxes, learners, info.code());
+      Routes routes = new Routes(learners, new InstructorApi(view, store, info, live::changed), live,
+          new BoardAssets(sandboxes != null), sandboxApi);
+      jetty.setHandler(sandboxApi == null ? routes : Terminals.handler(jetty, sandboxApi, routes));
       try {
         jetty.start();
       } catch (Exception e) {
         live.close();
+        if (sandboxes != null) {
+          sandboxes.close();
+        }
         throw e;
       }
       int port = ((ServerConnector) jetty.getConnectors()[0]).getLocalPort();
-      return new ClassServer(jetty, store, live, info, "http://" + shownHost(o.host()) + ":" + port, where.shown());
+      return new ClassServer(jetty, store, live, sandboxes, info, "http://" + shownHost(o.host()) + ":" + port,
+          where.shown());
     } catch (Exception e) {
       store.close();
       throw e;
@@ -142,6 +158,9 @@ public final class ClassServer implements AutoCloseable {
       live.close();
       jetty.stop();
     } finally {
+      if (sandboxes != null) {
+        sandboxes.close();
+      }
       store.close();
     }
   }

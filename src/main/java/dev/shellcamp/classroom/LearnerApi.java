@@ -31,15 +31,28 @@ final class LearnerApi {
   }
 
   Map<String, Object> join(Request request) throws ApiError, IOException, SQLException {
+    Joined j = enrol(request, Http.object(Http.body(request, 4096), "{\"code\": …, \"name\": …}"));
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("learner", j.learner().id());
+    out.put("secret", j.secret());
+    out.put("name", j.learner().name());
+    return out;
+  }
+
+  /** A learner who just joined, and the secret only they were given. */
+  record Joined(Learner learner, String secret) {
+    String credential() {
+      return learner.id() + "." + secret;
+    }
+  }
+
+  /** Checks the code and the name in {@code body} and adds the learner; a name taken is a 409. */
+  Joined enrol(Request request, JsonNode body) throws ApiError, SQLException {
     joins.take(Request.getRemoteAddr(request), 1, "joins from this address");
-    JsonNode body = Http.object(Http.body(request, 4096), "{\"code\": …, \"name\": …}");
     if (!body.path("code").isTextual() || !Secrets.same(code, Secrets.normalCode(body.get("code").asText()))) {
       throw new ApiError(403, "wrong class code");
     }
-    String name = body.path("name").isTextual() ? body.get("name").asText().strip() : "";
-    if (name.isEmpty() || name.length() > MAX_NAME || name.codePoints().anyMatch(Character::isISOControl)) {
-      throw new ApiError(400, "a name is 1 to " + MAX_NAME + " characters without control characters");
-    }
+    String name = name(body);
     String lang = body.path("lang").asText("en").equals("ko") ? "ko" : "en";
     String secret = Secrets.token(24);
     Learner l = new Learner(Secrets.learnerId(), name, Secrets.sha256(secret), lang, view.now());
@@ -48,11 +61,15 @@ final class LearnerApi {
     }
     view.add(l);
     changed.run();
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("learner", l.id());
-    out.put("secret", secret);
-    out.put("name", name);
-    return out;
+    return new Joined(l, secret);
+  }
+
+  static String name(JsonNode body) throws ApiError {
+    String name = body.path("name").isTextual() ? body.get("name").asText().strip() : "";
+    if (name.isEmpty() || name.length() > MAX_NAME || name.codePoints().anyMatch(Character::isISOControl)) {
+      throw new ApiError(400, "a name is 1 to " + MAX_NAME + " characters without control characters");
+    }
+    return name;
   }
 
   Map<String, Object> events(Request request) throws ApiError, IOException, SQLException {
@@ -86,7 +103,11 @@ final class LearnerApi {
 
   /** The learner whose credentials these are; the secret is compared by its hash, in constant time. */
   private Learner authenticate(Request request) throws ApiError {
-    String cred = Http.bearer(request);
+    return learner(Http.bearer(request));
+  }
+
+  /** The learner whose credential ({@code ID.SECRET}) this is, or a 401. */
+  Learner learner(String cred) throws ApiError {
     int dot = cred == null ? -1 : cred.indexOf('.');
     Learner l = dot < 0 ? null : view.learner(cred.substring(0, dot));
     if (l == null || !Secrets.same(l.secretHash(), Secrets.sha256(cred.substring(dot + 1)))) {

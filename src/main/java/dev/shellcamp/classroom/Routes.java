@@ -12,8 +12,11 @@ final class Routes extends Handler.Abstract {
   private final InstructorApi instructor;
   private final LiveStream live;
   private final BoardAssets board;
+  /** Null in a class without sandboxes. */
+  private final SandboxApi sandboxes;
 
-  Routes(LearnerApi learners, InstructorApi instructor, LiveStream live, BoardAssets board) {
+  Routes(LearnerApi learners, InstructorApi instructor, LiveStream live, BoardAssets board, SandboxApi sandboxes) {
+    this.sandboxes = sandboxes;
     this.learners = learners;
     this.instructor = instructor;
     this.live = live;
@@ -47,6 +50,12 @@ final class Routes extends Handler.Abstract {
       case "/api/join" -> Http.json(response, callback, 200, learners.join(post(method, request)));
       case "/api/events" -> Http.json(response, callback, 200, learners.events(post(method, request)));
       case "/api/notes" -> Http.json(response, callback, 200, learners.notes(get(method, request)));
+      case "/api/sandboxes" -> {
+        if (sandboxes == null) {
+          throw new ApiError(404, "this class has no sandboxes: its learners run shellcamp on their own machines");
+        }
+        Http.json(response, callback, 200, sandboxes.open(post(method, request)));
+      }
       default -> instructorRoute(path, method, request, response, callback);
     }
   }

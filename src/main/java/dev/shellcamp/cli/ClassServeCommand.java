@@ -2,11 +2,14 @@ package dev.shellcamp.cli;
 
 import dev.shellcamp.classroom.ClassServer;
 import dev.shellcamp.progress.ProgressStore;
+import dev.shellcamp.sandbox.SandboxException;
+import dev.shellcamp.sandbox.Setup;
 import java.io.IOException;
 import java.net.BindException;
 import java.nio.file.Files;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -32,8 +35,11 @@ final class ClassServeCommand implements Callable<Integer> {
   @Option(names = "--stuck-fails", paramLabel = "K", description = "a learner with this many failed checks on one step looks stuck (default: ${DEFAULT-VALUE})")
   int stuckFails = 3;
 
-  @Option(names = "--sandbox", paramLabel = "KIND", description = "none (default); docker and kubernetes are not built yet")
+  @Option(names = "--sandbox", paramLabel = "KIND",
+      description = "none (default: learners run shellcamp themselves), docker (a container per learner on this host) or kubernetes (a pod per learner)")
   String sandbox = "none";
+
+  @Mixin SandboxLimits limits;
 
   @Override
   public Integer call() throws Exception {
@@ -47,9 +53,18 @@ final class ClassServeCommand implements Callable<Integer> {
       err.println(m.get("class.serve.stuck", stuckMinutes, stuckFails));
       return ExitCodes.USAGE;
     }
+    Setup setup = null;
     if (!sandbox.equals("none")) {
-      err.println(m.get("class.serve.sandbox", sandbox));
-      return ExitCodes.USAGE;
+      if (!sandbox.equals("docker") && !sandbox.equals("kubernetes")) {
+        err.println(m.get("class.serve.sandbox", sandbox));
+        return ExitCodes.USAGE;
+      }
+      try {
+        setup = new Setup(sandbox, limits.image, limits.namespace, limits.limits());
+      } catch (IllegalArgumentException e) {
+        err.println(m.get("class.serve.limits", e.getMessage()));
+        return ExitCodes.USAGE;
+      }
     }
     String store = db;
     if (store == null) {
@@ -58,12 +73,15 @@ final class ClassServeCommand implements Callable<Integer> {
     }
     ClassServer server;
     try {
-      server = ClassServer.start(new ClassServer.Options(host, port, store, stuckMinutes, stuckFails));
+      server = ClassServer.start(new ClassServer.Options(host, port, store, stuckMinutes, stuckFails, setup));
     } catch (BindException e) {
       err.println(m.get("lab.serve.cannot-listen", host + ":" + port, m.get("lab.serve.in-use")));
       return ExitCodes.ENVIRONMENT;
     } catch (IOException e) {
       err.println(m.get("lab.serve.cannot-listen", host + ":" + port, e.getMessage()));
+      return ExitCodes.ENVIRONMENT;
+    } catch (SandboxException e) {
+      err.println(m.get("class.serve.sandbox-failed", sandbox, e.getMessage()));
       return ExitCodes.ENVIRONMENT;
     } catch (Exception e) {
       err.println(m.get("class.serve.store-failed", store.replaceAll(":[^:@/]*@", ":…@"), rootCause(e)));
@@ -73,7 +91,8 @@ final class ClassServeCommand implements Callable<Integer> {
     // the first two lines are a contract (DESIGN.md section 7): scripts read them
     out.println("code: " + server.code());
     out.println("board: " + server.boardUrl());
-    out.println(m.get("class.serve.join", server.url(), server.code()));
+    out.println(setup == null ? m.get("class.serve.join", server.url(), server.code())
+        : m.get("class.serve.join-sandbox", server.url() + "/", server.code(), setup.kind()));
     out.println(m.get("class.serve.store", server.store()));
     out.println(m.get("class.serve.stop"));
     out.flush();

@@ -50,18 +50,27 @@ public final class DockerGateway implements AutoCloseable {
       return new Connection(null, st);
     }
     if (shared == null) {
-      var config = DefaultDockerClientConfig.createDefaultConfigBuilder()
-          .withDockerHost("unix://" + EngineProbe.socket())
-          .withDockerTlsVerify(false)
-          .build();
-      var http = new ZerodepDockerHttpClient.Builder()
-          .dockerHost(config.getDockerHost())
-          .connectionTimeout(Duration.ofSeconds(3))
-          .responseTimeout(Duration.ofMinutes(5))
-          .build();
-      shared = new DockerGateway(DockerClientImpl.getInstance(config, http));
+      shared = new DockerGateway(client(Duration.ofMinutes(5), 100));
     }
     return new Connection(shared, st);
+  }
+
+  /**
+   * A client of the engine at the probed socket. {@code responseTimeout} zero waits for ever,
+   * which a long-lived attach needs: a learner's terminal may print nothing for an hour.
+   */
+  public static DockerClient client(Duration responseTimeout, int maxConnections) {
+    var config = DefaultDockerClientConfig.createDefaultConfigBuilder()
+        .withDockerHost("unix://" + EngineProbe.socket())
+        .withDockerTlsVerify(false)
+        .build();
+    var http = new ZerodepDockerHttpClient.Builder()
+        .dockerHost(config.getDockerHost())
+        .connectionTimeout(Duration.ofSeconds(3))
+        .responseTimeout(responseTimeout)
+        .maxConnections(maxConnections)
+        .build();
+    return DockerClientImpl.getInstance(config, http);
   }
 
   /** A gateway when the engine answered, otherwise why not. */
