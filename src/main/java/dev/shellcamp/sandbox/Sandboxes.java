@@ -52,9 +52,23 @@ public final class Sandboxes implements AutoCloseable {
   /** The learner's sandbox, made and started if needed; {@code env} reaches the tutor inside when it is made. */
   public Sandbox open(String learner, Map<String, String> env, Notices notices) throws SandboxException {
     Sandbox s = byLearner.computeIfAbsent(learner, l -> new Sandbox(
-        new Spec(classId, l, "shellcamp-" + classId + "-" + l, Map.copyOf(env), limits), backend, clock, notices));
+        new Spec(classId, l, name(classId, l), Map.copyOf(env), limits), backend, clock, notices));
     s.start();
     return s;
+  }
+
+  /**
+   * The sandbox's name for its container or pod and its volume: learner ids mix cases, which
+   * Kubernetes names may not, so a hash of the id stands in for it.
+   */
+  static String name(String classId, String learner) {
+    try {
+      byte[] h = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(learner.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return "shellcamp-" + classId + "-" + java.util.HexFormat.of().formatHex(h, 0, 6);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   public Sandbox get(String learner) {

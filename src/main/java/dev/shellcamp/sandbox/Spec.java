@@ -3,8 +3,9 @@ package dev.shellcamp.sandbox;
 import java.util.Map;
 
 /**
- * One learner's sandbox as a back end makes it: {@code name} names the container or pod and its
- * volume; {@code env} reaches the tutor inside (its class link among it).
+ * One learner's sandbox as a back end makes it: {@code name} (lower case, at most 35 characters)
+ * names the container or pod and its volume; {@code env} reaches the tutor inside (its class link
+ * among it).
  */
 public record Spec(String classId, String learner, String name, Map<String, String> env, Limits limits) {
   /** Labels that mark what this class made, so that cleaning up removes exactly that. */
