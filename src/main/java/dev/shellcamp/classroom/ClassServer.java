@@ -144,6 +144,11 @@ public final class ClassServer implements AutoCloseable {
     return info.token();
   }
 
+  /** The class's sandboxes, or null in a class without them. */
+  Sandboxes sandboxes() {
+    return sandboxes;
+  }
+
   public String store() {
     return shownStore;
   }

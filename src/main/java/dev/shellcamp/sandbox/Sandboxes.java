@@ -35,7 +35,7 @@ public final class Sandboxes implements AutoCloseable {
         return t;
       });
       long every = Math.max(1, Math.min(60, limits.idle().toSeconds() / 4));
-      culler.scheduleWithFixedDelay(this::cull, every, every, TimeUnit.SECONDS);
+      culler.scheduleWithFixedDelay(() -> cull(), every, every, TimeUnit.SECONDS);
     } else {
       culler = null;
     }
@@ -81,10 +81,15 @@ public final class Sandboxes implements AutoCloseable {
 
   /** Stops every running sandbox idle past the limit; returns how many. */
   public int cull() {
+    return cull(limits.idle().toMillis());
+  }
+
+  /** Stops every running sandbox without a key for {@code idleMillis}; returns how many. */
+  public int cull(long idleMillis) {
     long now = clock.getAsLong();
     int n = 0;
     for (Sandbox s : byLearner.values()) {
-      if (s.running() && now - s.idleSince() >= limits.idle().toMillis()) {
+      if (s.running() && now - s.idleSince() >= idleMillis) {
         try {
           s.stop();
           n++;

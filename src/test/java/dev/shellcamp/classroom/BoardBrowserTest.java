@@ -4,14 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.shellcamp.Require;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,10 +20,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -34,8 +30,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * and move live, turn stuck, notes and settings go out from the board, Korean, a refused token.
  */
 class BoardBrowserTest {
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   static final String L = "linux/streams";
 
   @TempDir static Path browserDir;
@@ -47,24 +41,7 @@ class BoardBrowserTest {
 
   @BeforeAll
   static void browser() throws Exception {
-    Require.present("chromium", !Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)
-        ? "no " + CHROMIUM + " or " + CHROMEDRIVER + " (Debian: apt-get install chromium chromium-driver)" : null);
-    // the driver named here, so Selenium Manager never looks for one on the network
-    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-    Logger.getLogger("org.openqa.selenium").setLevel(Level.SEVERE);
-    ChromeOptions o = new ChromeOptions();
-    o.setBinary(CHROMIUM.toFile());
-    o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--hide-scrollbars", "--lang=en-US", "--window-size=1280,800",
-        "--user-data-dir=" + Files.createDirectories(browserDir.resolve("profile")));
-    LoggingPreferences logs = new LoggingPreferences();
-    logs.enable(LogType.BROWSER, Level.ALL);
-    o.setCapability("goog:loggingPrefs", logs);
-    browser = new ChromeDriver(o);
-    // the page itself 1280x800, whatever the headless window's frame takes
-    browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-        Map.of("width", 1280, "height", 800, "deviceScaleFactor", 1, "mobile", false));
+    browser = Browser.start(browserDir.resolve("profile"));
   }
 
   @AfterAll
