@@ -80,6 +80,20 @@ public final class ClassServer implements AutoCloseable {
     }
   }
 
+  /**
+   * Removes every sandbox the class in {@code db} made, with their volumes (`shellcamp class
+   * reset`): what serving the class again would otherwise resume. Returns how many went.
+   */
+  public static int resetSandboxes(String db, Setup setup) throws Exception {
+    String classId;
+    try (Store store = Store.open(StoreUrl.parse(db))) {
+      classId = Setup.classId(store.classInfo(new Settings(10, 3)).code());
+    }
+    try (var backend = setup.connect(classId)) {
+      return backend.removeAll(classId, true);
+    }
+  }
+
   private static ClassView rebuild(Store store, Settings settings) throws SQLException {
     ClassView view = new ClassView(settings, System::currentTimeMillis);
     store.learners().forEach(view::add);
@@ -113,7 +127,8 @@ public final class ClassServer implements AutoCloseable {
     }
     try {
       for (NetworkInterface nif : Collections.list(NetworkInterface.getNetworkInterfaces())) {
-        if (!nif.isUp() || nif.isLoopback()) {
+        // the engine's bridges are site-local too, but no learner's machine can reach them
+        if (!nif.isUp() || nif.isLoopback() || nif.isVirtual() || nif.getName().matches("(docker|br-|veth|cni|flannel|virbr).*")) {
           continue;
         }
         for (InetAddress a : Collections.list(nif.getInetAddresses())) {

@@ -38,6 +38,7 @@ class SandboxDockerIT {
   static final String PROMPT = "linux/shell-basics 1/10 ❯";
 
   Path dir;
+  Setup setup;
   ClassServer server;
   ClassClient client;
   JsonNode ana;
@@ -50,8 +51,8 @@ class SandboxDockerIT {
     // a container this class did not make, which clean-up must leave alone
     bystander = TutorImage.cli(1, "docker", "create", "--label", "dev.shellcamp.class=someone-else", image, "doctor")
         .output().strip();
-    server = ClassServer.start(new ClassServer.Options("0.0.0.0", 0, dir.resolve("class.db").toString(), 10, 3,
-        new Setup("docker", image, "default", new Limits(1.0, 768, 256, Duration.ofMinutes(30)))));
+    setup = new Setup("docker", image, "default", new Limits(1.0, 768, 256, Duration.ofMinutes(30)));
+    server = ClassServer.start(new ClassServer.Options("0.0.0.0", 0, dir.resolve("class.db").toString(), 10, 3, setup));
     client = new ClassClient(server.url().replaceFirst("//[^:]+:", "//127.0.0.1:"));
   }
 
@@ -66,6 +67,10 @@ class SandboxDockerIT {
       assertNotEquals("", TutorImage.cli(1, "docker", "volume", "ls", "-q", "--filter",
           "label=dev.shellcamp.class=" + cls).output().strip());
       assertEquals(0, TutorImage.cli(1, "docker", "inspect", bystander).status(), "the bystander survives");
+      // `class reset` takes the volumes (and the class network) too
+      ClassServer.resetSandboxes(dir.resolve("class.db").toString(), setup);
+      assertEquals("", TutorImage.cli(1, "docker", "volume", "ls", "-q", "--filter", "label=dev.shellcamp.class=" + cls)
+          .output().strip());
     } finally {
       TutorImage.cli(1, "docker", "rm", "-f", bystander);
     }
