@@ -18,8 +18,8 @@ import picocli.CommandLine.Spec;
 /** `shellcamp lab check URL`: the probe suite; public so the `lab` group and tests can build it. */
 @Command(name = "check", mixinStandardHelpOptions = true,
     description = "Grade a model server speaking the Open Inference Protocol (KServe V2): health, metadata, "
-        + "golden answers, bad input, a latency SLO and /metrics. Exit 0: all passed, 1: a case failed, "
-        + "3: nothing answers at URL.")
+        + "golden answers, bad input and a latency SLO; hardening V2 does not ask for (a body limit, /metrics) "
+        + "only warns. Exit 0: no case failed (warnings allowed), 1: a case failed, 3: nothing answers at URL.")
 public final class LabCheckCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

@@ -15,9 +15,11 @@ import java.util.TreeSet;
  * @param path null for the model's infer endpoint
  * @param mistake what the server accepted when it answers 2xx ("NaN in data")
  * @param accepted the statuses that count as turning it down: 400 or 422, plus 413, 415 or 404 where they fit
+ * @param section ERRORS where the protocol makes the request invalid; HARDENING where only prudence
+ *     refuses it (V2 sets no body limit, and says nothing of unknown input names or other content types)
  */
 record ProbeBadInput(String id, LabText mistake, String path, byte[] body, String contentType,
-    Set<Integer> accepted) {
+    Set<Integer> accepted, ProbeSection section) {
 
   private static final Set<Integer> BAD_REQUEST = Set.of(400, 422);
   /** The largest body a server must read; the oversize case sends half as much again. */
@@ -47,14 +49,16 @@ record ProbeBadInput(String id, LabText mistake, String path, byte[] body, Strin
     l.add(bad("strings-in-data", ProbeModel.request(ProbeModel.tensor(name, shape, dt,
         "[" + String.join(",", java.util.Collections.nCopies(good.length, "\"abc\"")) + "]"))));
     l.add(bad("nested-wrong-shape", nested(m)));
-    l.add(bad("unknown-input",
-        ProbeModel.request(ProbeModel.tensor("no_such_input", shape, dt, row))));
-    l.add(bad("empty-batch", ProbeModel.request(ProbeModel.tensor(name, m.shape(0), dt, "[]"))));
-    l.add(new ProbeBadInput("body-over-1mib", LabText.of("lab.bad.body-over-1mib"), null, oversize(m), "application/json", with(413)));
-    l.add(new ProbeBadInput("wrong-content-type", LabText.of("lab.bad.wrong-content-type"), null,
-        utf8(m.request(m.first())), "text/plain", with(415)));
+    l.add(advice("unknown-input", utf8(ProbeModel.request(ProbeModel.tensor("no_such_input", shape, dt, row))),
+        "application/json", BAD_REQUEST));
+    // shape [0] with no data is a consistent tensor: refusing it is prudence, not the protocol
+    l.add(advice("empty-batch", utf8(ProbeModel.request(ProbeModel.tensor(name, m.shape(0), dt, "[]"))),
+        "application/json", BAD_REQUEST));
+    l.add(advice("body-over-1mib", oversize(m), "application/json", with(413)));
+    l.add(advice("wrong-content-type", utf8(m.request(m.first())), "text/plain", with(415)));
+    // V2 says "usually 400" for a failed request; HTTP's own word for an unknown resource is 404
     l.add(new ProbeBadInput("unknown-model", LabText.of("lab.bad.unknown-model"), "/v2/models/no_such_model/infer",
-        utf8(m.request(m.first())), "application/json", Set.of(404)));
+        utf8(m.request(m.first())), "application/json", Set.of(400, 404), ProbeSection.ERRORS));
     return l;
   }
 
@@ -70,7 +74,12 @@ record ProbeBadInput(String id, LabText mistake, String path, byte[] body, Strin
   }
 
   private static ProbeBadInput bad(String id, LabText mistake, String body) {
-    return new ProbeBadInput(id, mistake, null, utf8(body), "application/json", BAD_REQUEST);
+    return new ProbeBadInput(id, mistake, null, utf8(body), "application/json", BAD_REQUEST, ProbeSection.ERRORS);
+  }
+
+  /** A request the protocol lets a server take, which a careful one refuses anyway. */
+  private static ProbeBadInput advice(String id, byte[] body, String contentType, Set<Integer> accepted) {
+    return new ProbeBadInput(id, LabText.of("lab.bad." + id), null, body, contentType, accepted, ProbeSection.HARDENING);
   }
 
   private static Set<Integer> with(int code) {

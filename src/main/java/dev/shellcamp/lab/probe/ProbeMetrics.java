@@ -10,6 +10,8 @@ import java.util.Map;
  * The {@code metrics-count} case: scrape /metrics, send N good infer requests, scrape again; some
  * series must have grown by exactly N. The probe cannot know a learner's metric names, so it
  * looks at every sample line and names the one that matched (or those that grew by the wrong amount).
+ * /metrics is not part of the Open Inference Protocol, so the suite files this case as hardening:
+ * a server without it, or with counters that miss requests, gets a warning, not a failure.
  */
 final class ProbeMetrics {
   static final String ID = "metrics-count";
@@ -20,7 +22,7 @@ final class ProbeMetrics {
   static ProbeResult check(ProbeHttp http, ProbeModel m) {
     ProbeHttp.Answer before = http.get("/metrics");
     if (!before.is(200)) {
-      return ProbeResult.skip(ID, LabText.of("lab.metrics.skip", before.describe()));
+      return ProbeResult.fail(ID, LabText.of("lab.metrics.none", before.describe()));
     }
     String start = before.body().stripLeading();
     // no samples is still Prometheus text (a labelled counter appears at its first use); a page or JSON is not

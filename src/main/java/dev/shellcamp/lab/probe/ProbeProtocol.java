@@ -30,18 +30,18 @@ final class ProbeProtocol {
   }
 
   void run(List<ProbeResult> out) {
-    out.add(ok200("live", "/v2/health/live"));
-    out.add(ok200("ready", "/v2/health/ready"));
-    out.add(serverMetadata());
-    out.add(modelMetadata());
-    out.add(modelReady());
+    out.add(ok200("live", "/v2/health/live").in(ProbeSection.HEALTH));
+    out.add(ok200("ready", "/v2/health/ready").in(ProbeSection.HEALTH));
+    out.add(serverMetadata().in(ProbeSection.SERVER_METADATA));
+    out.add(modelMetadata().in(ProbeSection.MODEL_METADATA));
+    out.add(modelReady().in(ProbeSection.MODEL_READY));
     for (ProbeModel.Golden g : model.golden()) {
       ProbeHttp.Answer a = http.post(inferPath(), model.request(g));
       LabText p = ProbeGolden.problem(a, g);
-      out.add(p == null ? ProbeResult.pass(g.id(), LabText.of(g.rows() == 1 ? "lab.golden.right.one" : "lab.golden.right",
-          g.rows(), a.millis())) : ProbeResult.fail(g.id(), p));
+      out.add((p == null ? ProbeResult.pass(g.id(), LabText.of(g.rows() == 1 ? "lab.golden.right.one" : "lab.golden.right",
+          g.rows(), a.millis())) : ProbeResult.fail(g.id(), p)).in(ProbeSection.INFERENCE));
     }
-    out.add(idEchoed());
+    out.add(idEchoed().in(ProbeSection.INFERENCE));
   }
 
   private ProbeResult ok200(String id, String path) {

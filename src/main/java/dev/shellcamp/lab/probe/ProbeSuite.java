@@ -1,6 +1,7 @@
 package dev.shellcamp.lab.probe;
 
 import dev.shellcamp.lab.LabText;
+import dev.shellcamp.lab.json.JsonException;
 import dev.shellcamp.lab.load.LoadGenerator;
 import dev.shellcamp.lab.load.LoadPlan;
 import dev.shellcamp.lab.load.LoadRenderer;
@@ -8,12 +9,15 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code shellcamp lab check}: grades any server that speaks the Open Inference Protocol over
  * HTTP/JSON — the built-in one, or a learner's own — by real requests: health and metadata, a
- * golden set, bad input that must get a 4xx and leave the server serving, a latency SLO and
- * /metrics counters. Cases run one after another in a fixed order, so a report is repeatable.
+ * golden set, bad input that must get a 4xx with {"error"} and leave the server serving, and a
+ * latency SLO; then hardening the protocol does not ask for (a body limit, /metrics counters),
+ * which warns instead of failing. Cases run one after another in a fixed order, so a report is
+ * repeatable.
  */
 public final class ProbeSuite {
   /**
@@ -65,10 +69,10 @@ public final class ProbeSuite {
     List<ProbeResult> results = new ArrayList<>();
     protocol.run(results);
     for (ProbeBadInput bad : ProbeBadInput.all(model)) {
-      results.add(badInput(http, protocol, model, bad));
+      results.add(badInput(http, protocol, model, bad).in(bad.section()));
     }
-    results.add(ProbeLatency.check(o, model, http));
-    results.add(ProbeMetrics.check(http, model));
+    results.add(ProbeLatency.check(o, model, http).in(ProbeSection.OBJECTIVE));
+    results.add(ProbeMetrics.check(http, model).in(ProbeSection.HARDENING));
     return new ProbeReport(o.base(), model.name(), http.answered() > 0, results);
   }
 
@@ -85,6 +89,10 @@ public final class ProbeSuite {
     if (!bad.accepted().contains(a.status())) {
       return ProbeResult.fail(bad.id(), LabText.of(a.status() >= 500 ? "lab.bad.5xx" : "lab.bad.status", bad.expected(), got));
     }
+    if (!saysError(a)) {
+      return ProbeResult.fail(bad.id(), LabText.of("lab.bad.error-body", a.status(),
+          a.body().isBlank() ? LabText.of("lab.bad.error-body.empty") : a.excerpt()));
+    }
     // the same good request the golden set checked: right after a bad one it must still be right
     ProbeHttp.Answer next = http.post(protocol.inferPath(), m.request(m.first()));
     LabText broken = ProbeGolden.problem(next, m.first());
@@ -92,5 +100,14 @@ public final class ProbeSuite {
       return ProbeResult.fail(bad.id(), LabText.of("lab.bad.then-broken", a.status(), broken));
     }
     return ProbeResult.pass(bad.id(), LabText.of("lab.bad.ok", a.status(), a.millis()));
+  }
+
+  /** V2's error response: a JSON object whose "error" is a string (more fields are allowed). */
+  private static boolean saysError(ProbeHttp.Answer a) {
+    try {
+      return a.json() instanceof Map<?, ?> m && m.get("error") instanceof String;
+    } catch (JsonException e) {
+      return false;
+    }
   }
 }

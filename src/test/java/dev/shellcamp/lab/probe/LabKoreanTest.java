@@ -60,11 +60,14 @@ class LabKoreanTest {
       String text = report.render(KO);
       assertFalse(KEY.matcher(text).find(), text);
       assertTrue(text.startsWith("lab check " + server.url() + " · 모델 half_plus_two\n"), text);
-      assertTrue(text.endsWith("\n통과 26개, 실패 3개, 건너뜀 1개\n"), text);
+      assertTrue(text.endsWith("\n통과 26개, 실패 3개, 경고 1개, 건너뜀 0개\n"
+          + "경고(프로토콜이 요구하지 않는 보강 권고라서 검사를 실패시키지 않아요): metrics-count\n"), text);
       String nan = line(text, "nan-in-data");
       assertTrue(nan.matches("✗ nan-in-data +4xx \\(400 또는 422\\)이\\(가\\) 와야 하는데 결과는 500 \\(\\d+ ms\\)"
           + " \\(클라이언트의 실수가 서버의 잘못처럼 보이면 안 돼요\\)"), nan);
-      assertTrue(line(text, "metrics-count").contains("건너뜀: 서버에 /metrics가 없어요"), text);
+      assertTrue(line(text, "metrics-count").matches("! metrics-count +/metrics가 없어요 .*"), text);
+      int advice = text.indexOf("\n보강 권고(V2에는 없음): 여기서 나온 경고는 검사를 실패시키지 않아요\n");
+      assertTrue(advice > 0 && text.indexOf("\n! metrics-count") > advice, "the warning under the advice heading:\n" + text);
       assertTrue(line(text, "latency-slo").matches("✓ latency-slo +p95 [0-9.]+ ms \\(SLO 50 ms\\), .*ok"), text);
       // every reason is Korean: no English sentence survived in a case line
       for (String l : text.split("\n")) {
@@ -105,7 +108,7 @@ class LabKoreanTest {
   }
 
   private static String line(String text, String id) {
-    return text.lines().filter(l -> l.matches("^[✓✗-] " + Pattern.quote(id) + " .*")).findFirst()
+    return text.lines().filter(l -> l.matches("^[✓✗!-] " + Pattern.quote(id) + " .*")).findFirst()
         .orElseThrow(() -> new AssertionError("no line for " + id + " in\n" + text));
   }
 

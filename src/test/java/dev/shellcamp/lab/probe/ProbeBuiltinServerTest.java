@@ -23,7 +23,7 @@ class ProbeBuiltinServerTest {
     ProbeRun r = ProbeRun.quick(lab.url());
     assertEquals(0, r.code(), r.all());
     assertTrue(r.out().startsWith("lab check " + lab.url() + " · model half_plus_two\n"), r.all());
-    assertTrue(r.out().endsWith("\n30 passed, 0 failed, 0 skipped\n"), r.all());
+    assertTrue(r.out().endsWith("\n30 passed, 0 failed, 0 warned, 0 skipped\n"), r.all());
     assertTrue(r.line("nan-in-data").matches("✓ nan-in-data +400 in \\d+ ms, and the server still serves"), r.all());
     assertTrue(r.line("body-over-1mib").contains("413 in"), r.all());
     assertTrue(r.line("wrong-content-type").contains("415 in"), r.all());
@@ -69,6 +69,6 @@ class ProbeBuiltinServerTest {
     }
     assertEquals(1, r.code(), r.all());
     assertTrue(line.matches("✗ latency-slo +p9[59] is over its SLO: p95 .* ms \\(SLO 1 ms\\), p99 .*"), r.all());
-    assertTrue(r.out().endsWith("\n29 passed, 1 failed, 0 skipped\n"), r.all());
+    assertTrue(r.out().endsWith("\n29 passed, 1 failed, 0 warned, 0 skipped\n"), r.all());
   }
 }

@@ -2,40 +2,36 @@ package dev.shellcamp.lab.probe;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The probe against a third-party server: a FastAPI + pydantic app under uvicorn, the example a
- * learner could write (test resource probe/fastapi_half_plus_two.py). Skipped, with the reason,
- * where FastAPI is not installed, unless SHELLCAMP_REQUIRE names fastapi (CI installs it, so
- * there a missing FastAPI is a failure).
+ * The probe against third-party FastAPI servers under uvicorn: the example a learner could write
+ * (probe/fastapi_half_plus_two.py: pydantic and a guarding middleware), and one written apart in
+ * another style (probe/fastapi_plain_half_plus_two.py: raw bodies checked by hand, no hardening).
+ * Skipped, with the reason, where FastAPI is not installed, unless SHELLCAMP_REQUIRE names
+ * fastapi (CI installs it, so there a missing FastAPI is a failure).
  */
 class ProbeFastApiTest {
+  static final String EXAMPLE = "fastapi_half_plus_two";
+  static final String PLAIN = "fastapi_plain_half_plus_two";
+
   @TempDir Path dir;
 
   @BeforeEach
   void needsFastApi() {
-    String missing = ProbeFastApi.unavailable();
-    if (missing != null) {
-      if (System.getenv().getOrDefault("SHELLCAMP_REQUIRE", "").contains("fastapi")) {
-        fail("SHELLCAMP_REQUIRE contains fastapi, but " + missing);
-      }
-      Assumptions.abort("FastAPI test skipped: " + missing);
-    }
+    ProbePython.assume("fastapi, uvicorn", "fastapi");
   }
 
   @Test
   void theFastApiExamplePassesEveryCase() throws Exception {
-    try (ProbeFastApi app = new ProbeFastApi(dir, ProbeFastApi.source())) {
+    try (ProbePython app = ProbePython.uvicorn(dir, EXAMPLE, ProbePython.source(EXAMPLE))) {
       ProbeRun r = ProbeRun.quick(app.url);
       assertEquals(0, r.code(), r.all() + "\nuvicorn log:\n" + app.log());
-      assertTrue(r.out().endsWith("\n30 passed, 0 failed, 0 skipped\n"), r.all());
+      assertTrue(r.out().endsWith("\n30 passed, 0 failed, 0 warned, 0 skipped\n"), r.all());
       assertTrue(r.line("server-metadata").contains("fastapi-half-plus-two 1.0"), r.all());
       // FastAPI's own 422 for what pydantic refuses and the handler's 400 both turn bad input down
       assertTrue(r.line("nan-in-data").contains(" 422 in "), r.all());
@@ -48,18 +44,38 @@ class ProbeFastApiTest {
   }
 
   @Test
-  void withoutItsGuardMiddlewareTheBodyLimitAndTheCountersFail() throws Exception {
+  void withoutItsGuardMiddlewareTheBodyLimitAndTheCountersOnlyWarn() throws Exception {
     // the app as a learner first writes it: FastAPI alone sets no body limit and counts nothing
-    String naive = ProbeFastApi.source().replace("\napp.add_middleware(Guard)\n", "\n");
-    try (ProbeFastApi app = new ProbeFastApi(dir, naive)) {
+    String naive = ProbePython.source(EXAMPLE).replace("\napp.add_middleware(Guard)\n", "\n");
+    try (ProbePython app = ProbePython.uvicorn(dir, EXAMPLE, naive)) {
       ProbeRun r = ProbeRun.quick(app.url);
-      assertEquals(1, r.code(), r.all());
-      assertTrue(r.line("body-over-1mib").matches("✗ body-over-1mib +expected 4xx \\(400, 413 or 422\\), got 200"
+      assertEquals(0, r.code(), "V2 asks for neither, so the run passes: " + r.all());
+      assertTrue(r.line("body-over-1mib").matches("! body-over-1mib +expected 4xx \\(400, 413 or 422\\), got 200"
           + " after \\d+ ms: the server accepted a 1.5 MiB body \\(refuse bodies over 1 MiB with 413\\)"), r.all());
-      assertTrue(r.line("metrics-count").matches("✗ metrics-count +nothing in /metrics changed after 10 infer"
+      assertTrue(r.line("metrics-count").matches("! metrics-count +nothing in /metrics changed after 10 infer"
           + " requests; .*"), r.all());
       assertTrue(r.line("wrong-content-type").contains(" 422 in "), "FastAPI's 422 for a text body is accepted: " + r.all());
-      assertTrue(r.out().endsWith("\n28 passed, 2 failed, 0 skipped\n"), r.all());
+      assertTrue(r.out().endsWith("\n28 passed, 0 failed, 2 warned, 0 skipped\n"
+          + "warnings, hardening advice the protocol does not ask for (they do not fail the check):"
+          + " body-over-1mib, metrics-count\n"), r.all());
+    }
+  }
+
+  @Test
+  void aFastApiServerWrittenApartPassesTheProtocolWithWarnings() throws Exception {
+    try (ProbePython app = ProbePython.uvicorn(dir, PLAIN, ProbePython.source(PLAIN))) {
+      ProbeRun r = ProbeRun.quick(app.url);
+      assertEquals(0, r.code(), r.all() + "\nuvicorn log:\n" + app.log());
+      assertTrue(r.line("server-metadata").contains("plain-fastapi 2024.1"), r.all());
+      assertTrue(r.line("unknown-input").startsWith("✓"), "it refuses names it does not know: " + r.all());
+      assertTrue(r.line("wrong-content-type").matches("! wrong-content-type +expected 4xx \\(400, 415 or 422\\),"
+          + " got 200 after \\d+ ms: the server accepted a JSON body sent as text/plain"), r.all());
+      // FastAPI answers a path it has no route for with {"detail": "Not Found"}: no /metrics
+      assertTrue(r.line("metrics-count").matches("! metrics-count +no /metrics \\(GET /metrics: 404 after \\d+ ms\\);"
+          + " .*"), r.all());
+      assertTrue(r.out().endsWith("\n27 passed, 0 failed, 3 warned, 0 skipped\n"
+          + "warnings, hardening advice the protocol does not ask for (they do not fail the check):"
+          + " body-over-1mib, wrong-content-type, metrics-count\n"), r.all());
     }
   }
 }

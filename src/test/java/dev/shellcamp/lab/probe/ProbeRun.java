@@ -26,11 +26,24 @@ record ProbeRun(int code, String out, String err) {
 
   /** The text line of one case ("✗ nan-in-data  expected ..."), or fails the test when there is none. */
   String line(String id) {
-    Matcher m = Pattern.compile("(?m)^[✓✗-] " + Pattern.quote(id) + " .*$").matcher(out);
+    Matcher m = Pattern.compile("(?m)^[✓✗!-] " + Pattern.quote(id) + " .*$").matcher(out);
     if (!m.find()) {
       throw new AssertionError("no line for case " + id + " in\n" + out + err);
     }
     return m.group();
+  }
+
+  /** The heading a case is shown under: the last line above it that is not a case. */
+  String heading(String id) {
+    String heading = null;
+    for (String l : out.split("\n")) {
+      if (!l.matches("^[✓✗!-] .*")) {
+        heading = l;
+      } else if (l.matches("^[✓✗!-] " + Pattern.quote(id) + " .*")) {
+        return heading;
+      }
+    }
+    throw new AssertionError("no line for case " + id + " in\n" + out + err);
   }
 
   /** Everything, for assertion messages. */
