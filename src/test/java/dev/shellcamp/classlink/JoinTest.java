@@ -64,7 +64,7 @@ class JoinTest {
         + " shows (it looks like K7Q-F2M).", f.getMessage());
     assertFalse(f.noClass());
     JoinFailure ko = failure(server.url(), "AAAA-00", "Mina", Messages.of("ko"));
-    assertTrue(ko.getMessage().contains("코드 AAAA-00을(를) 받지 않았어요"), ko.getMessage());
+    assertTrue(ko.getMessage().contains("AAAA-00 코드를 받지 않았어요"), ko.getMessage());
   }
 
   @Test

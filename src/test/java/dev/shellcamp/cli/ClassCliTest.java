@@ -92,7 +92,7 @@ class ClassCliTest {
   void aRefusedJoinEndsWithTheReasonInTheLearnersLanguage() throws Exception {
     Cli.Run r = Cli.run(data, "", "--lang", "ko", "--class", server.url(), "--code", "WRONG-1", "--name", "Mina");
     assertEquals(2, r.code(), r.out());
-    assertTrue(r.err().contains("코드 WRONG-1을(를) 받지 않았어요"), r.err());
+    assertTrue(r.err().contains("WRONG-1 코드를 받지 않았어요"), r.err());
     Cli.Run nobody = Cli.run(data, "", "--class", "http://127.0.0.1:9", "--code", CODE, "--name", "Mina");
     assertEquals(3, nobody.code(), nobody.out());
     assertTrue(nobody.err().startsWith("Could not reach a class server at http://127.0.0.1:9"), nobody.err());

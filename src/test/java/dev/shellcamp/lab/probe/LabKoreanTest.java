@@ -63,7 +63,7 @@ class LabKoreanTest {
       assertTrue(text.endsWith("\n통과 26개, 실패 3개, 경고 1개, 건너뜀 0개\n"
           + "경고(프로토콜이 요구하지 않는 보강 권고라서 검사를 실패시키지 않아요): metrics-count\n"), text);
       String nan = line(text, "nan-in-data");
-      assertTrue(nan.matches("✗ nan-in-data +4xx \\(400 또는 422\\)이\\(가\\) 와야 하는데 결과는 500 \\(\\d+ ms\\)"
+      assertTrue(nan.matches("✗ nan-in-data +기대한 응답은 4xx \\(400 또는 422\\)인데 결과는 500 \\(\\d+ ms\\)"
           + " \\(클라이언트의 실수가 서버의 잘못처럼 보이면 안 돼요\\)"), nan);
       assertTrue(line(text, "metrics-count").matches("! metrics-count +/metrics가 없어요 .*"), text);
       int advice = text.indexOf("\n보강 권고(V2에는 없음): 여기서 나온 경고는 검사를 실패시키지 않아요\n");
@@ -73,7 +73,7 @@ class LabKoreanTest {
       for (String l : text.split("\n")) {
         assertFalse(l.contains(" expected ") || l.contains(" got ") || l.contains(" after "), l);
       }
-      assertTrue(report.firstFailure(KO).startsWith("`nan-in-data` 케이스: 4xx (400 또는 422)"), report.firstFailure(KO));
+      assertTrue(report.firstFailure(KO).startsWith("`nan-in-data` 케이스: 기대한 응답은 4xx (400 또는 422)인데"), report.firstFailure(KO));
       @SuppressWarnings("unchecked")
       var cases = (List<Map<String, Object>>) report.toJson().get("cases");
       String reason = (String) cases.stream().filter(c -> c.get("id").equals("nan-in-data")).findFirst().orElseThrow()
