@@ -44,7 +44,12 @@ class KoreanWordingTest {
       Map.entry("평평하게", "한 줄로 펼쳐"),
       Map.entry("차가운 캐시", "비어 있는 캐시"),
       Map.entry("가게 API", "쇼핑몰 API"),
-      Map.entry("거르기", "필터"));
+      Map.entry("거르기", "필터"),
+      Map.entry("쉘", "셸"),
+      Map.entry("레이턴시", "지연 시간"),
+      Map.entry("스루풋", "처리량"),
+      Map.entry("퍼미션", "권한"),
+      Map.entry("디렉토리", "폴더 (또는 디렉터리)"));
 
   @Test
   void thePatternFindsADetachedParticleAndLeavesAWordAlone() {
