@@ -132,15 +132,14 @@ class Handler(BaseHTTPRequestHandler):
             self.reply(e.status, {"error": str(e)})
 
     def reply(self, status, doc):
-        data = json.dumps(doc).encode()
+        payload = json.dumps(doc, separators=(",", ":")).encode("utf-8")
         self.send_response(status)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
+        for name, value in (("Content-Type", "application/json"), ("Content-Length", len(payload))):
+            self.send_header(name, str(value))
         self.end_headers()
-        self.wfile.write(data)
+        self.wfile.write(payload)
 
-    def log_message(self, *args):
-        pass
+    log_message = lambda self, *args: None  # quiet: the probe sends hundreds of requests
 
 
 if __name__ == "__main__":
