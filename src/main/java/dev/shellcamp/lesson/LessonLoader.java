@@ -16,7 +16,8 @@ import java.util.Set;
  * the catalog.
  */
 public final class LessonLoader {
-  public static final Set<String> CAPABILITIES = Set.of("bash", "pty", "docker", "python3-venv", "gpu", "network");
+  public static final Set<String> CAPABILITIES = Set.of("bash", "pty", "docker", "python3-venv", "gpu", "network",
+      "python-image", "streamlit");
   public static final List<String> LANGS = List.of("en", "ko");
   private static final Set<String> LESSON_KEYS = Set.of("format", "id", "requires", "setup", "vars", "steps", "cleanup");
   private static final Set<String> STEP_KEYS = Set.of("id", "setup", "check", "hints", "solve", "accepts", "cheats", "cleanup",

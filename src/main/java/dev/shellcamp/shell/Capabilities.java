@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
  * most once per process and only when asked, so none of them slows the first prompt.
  */
 public final class Capabilities {
-  public static final List<String> ALL = List.of("bash", "pty", "docker", "python3-venv", "gpu", "network");
+  public static final List<String> ALL = List.of("bash", "pty", "docker", "python3-venv", "gpu", "network",
+      "python-image", "streamlit");
 
   /** The outcome of one probe: available, or a message key for what is wrong and one for the fix. */
   public record Probe(String name, boolean ok, String detail, String fixKey) {}
@@ -113,6 +114,8 @@ public final class Capabilities {
       case "docker" -> docker();
       case "gpu" -> gpu();
       case "network" -> network();
+      case "python-image" -> pythonImage();
+      case "streamlit" -> streamlit();
       default -> new Probe(name, false, "unknown capability", "fix.unknown");
     };
   }
@@ -153,6 +156,28 @@ public final class Capabilities {
     } catch (IOException e) {
       return new Probe("network", false, "no image registry reachable", "fix.network");
     }
+  }
+
+  /**
+   * The serving lesson's Python image, made on first ask (seconds, once per machine): the step
+   * that needs it has nothing to run without it, and a probe that only guessed could say yes
+   * where the recipe then fails.
+   */
+  private Probe pythonImage() {
+    Probe engine = probe("docker");
+    if (!engine.ok()) {
+      return new Probe("python-image", false, "needs docker: " + engine.detail(), engine.fixKey());
+    }
+    dev.shellcamp.docker.PythonImage.Made made = dev.shellcamp.docker.PythonImage.ensure();
+    return new Probe("python-image", made.ok(), made.detail(), made.ok() ? null : "fix.python-image");
+  }
+
+  /** Streamlit comes from PyPI only (no Debian package): its command on PATH, as the learner's shell finds it. */
+  private Probe streamlit() {
+    String version = firstLine(exec(20, "streamlit", "version"));
+    return version.isEmpty()
+        ? new Probe("streamlit", false, "streamlit not found", "fix.streamlit")
+        : new Probe("streamlit", true, version, null);
   }
 
   private static String firstLine(String s) {
