@@ -9,7 +9,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(name = "doctor", mixinStandardHelpOptions = true,
-    description = "What this machine can run (bash, PTY, Docker engine, python3 + venv, GPU, network), with fixes.")
+    description = "What this machine can run (bash, PTY, Docker engine, python3 + venv, GPU, network, the Python base image, Streamlit), with fixes.")
 final class DoctorCommand implements Callable<Integer> {
   @ParentCommand RootCommand root;
   @Spec CommandSpec spec;
