@@ -7,7 +7,7 @@
 #     and its C modules load (ldd), FROM scratch with the static busybox for a shell. Offline,
 #     ≈ 5 s, ≈ 60 MB; the image's Python is the machine's own version.
 #  2. apt: FROM shellcamp-base:bookworm (scripts/make-base-image), apt-get install python3.
-#     Needs the Debian mirror, ≈ 10 s with a near one, ≈ 340 MB.
+#     Needs the Debian mirror, 6–10 s with a near one, ≈ 330 MB.
 # The last line of output says what happened (the tutor shows it when both fail).
 set -euo pipefail
 tag=${1:-shellcamp-python:3}
