@@ -11,6 +11,7 @@ public record Setup(String kind, String image, String namespace, Limits limits) 
   public Backend connect(String classId) throws SandboxException {
     return switch (kind) {
       case "docker" -> DockerBackend.connect(image, classId);
+      case "kubernetes" -> KubernetesBackend.connect(image, namespace);
       default -> throw new SandboxException("no sandbox back end " + kind + ": docker or kubernetes");
     };
   }

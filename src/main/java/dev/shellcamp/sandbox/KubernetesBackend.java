@@ -1,0 +1,179 @@
+package dev.shellcamp.sandbox;
+
+import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.KubernetesClientTimeoutException;
+import io.fabric8.kubernetes.client.dsl.PodResource;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Sandboxes as pods of the tutor image, through the Kubernetes API: one pod per learner with a
+ * claim of its own at the learner's home, the class's limits as resources, non-root, no
+ * capabilities, no privilege escalation, the runtime's seccomp profile and no service account
+ * token. Culling deletes the pod and keeps the claim; the next start makes the pod again on it.
+ * The class server needs only pods, pods/attach and persistentvolumeclaims in its namespace
+ * ({@code deploy/kubernetes/}).
+ */
+public final class KubernetesBackend implements Backend {
+  /** Each learner's workspace: a tutor, lessons' files and a Python venv fit in far less. */
+  static final String STORAGE = "1Gi";
+  /** Overrides {@link #tutorUrl}: where the pods reach the class server when it is not the Service of deploy/kubernetes. */
+  static final String CLASS_URL_ENV = "SHELLCAMP_SANDBOX_CLASS_URL";
+  /** The Service that deploy/kubernetes/ puts in front of the class server. */
+  static final String SERVICE = "shellcamp-class";
+  /** Scheduling, a first pull of a ~400 MB image and the JVM's start; past this the instructor hears why. */
+  static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+
+  private final KubernetesClient client;
+  private final String namespace;
+  private final String image;
+  private final String classUrl;
+  private final String storage;
+  private final Duration startTimeout;
+
+  KubernetesBackend(KubernetesClient client, String namespace, String image, String classUrl, String storage,
+      Duration startTimeout) {
+    this.client = client;
+    this.namespace = namespace;
+    this.image = image;
+    this.classUrl = classUrl;
+    this.storage = storage;
+    this.startTimeout = startTimeout;
+  }
+
+  /**
+   * The cluster of the kubeconfig, or of the service account when the class server runs in a pod,
+   * with pods of this namespace listed once, so that a missing cluster or Role is told now and not
+   * at the first learner's visit.
+   */
+  public static KubernetesBackend connect(String image, String namespace) throws SandboxException {
+    KubernetesClient client = new KubernetesClientBuilder().build();
+    String ns = namespace != null && !namespace.isBlank() ? namespace
+        : client.getNamespace() != null ? client.getNamespace() : "default";
+    try {
+      client.pods().inNamespace(ns).list(new ListOptionsBuilder().withLimit(1L).build());
+    } catch (KubernetesClientException e) {
+      client.close();
+      throw new SandboxException("cannot list pods in the namespace " + ns + " of " + client.getMasterUrl()
+          + " (is a cluster configured, and may this account use pods there? see deploy/kubernetes/): "
+          + e.getMessage(), e);
+    }
+    return new KubernetesBackend(client, ns, image, System.getenv(CLASS_URL_ENV), STORAGE, START_TIMEOUT);
+  }
+
+  @Override
+  public String kind() {
+    return "Kubernetes";
+  }
+
+  /** The Service in front of the class server, by its cluster DNS name; {@value #CLASS_URL_ENV} overrides it. */
+  @Override
+  public String tutorUrl(int port) {
+    if (classUrl != null && !classUrl.isBlank()) {
+      return classUrl;
+    }
+    return "http://" + SERVICE + "." + namespace + ".svc:" + port;
+  }
+
+  @Override
+  public Tty start(Spec spec, Screen screen) throws SandboxException {
+    try {
+      claim(spec);
+      PodResource pod = client.pods().inNamespace(namespace).withName(spec.name());
+      Pod p = pod.get();
+      if (p != null && PodState.over(p)) {
+        gone(pod, spec.name());
+        p = null;
+      }
+      if (p == null) {
+        client.pods().inNamespace(namespace).resource(KubernetesPods.pod(spec, image)).create();
+      }
+      awaitReady(pod, spec.name());
+      return KubernetesTty.pump(pod.inContainer(KubernetesPods.CONTAINER).withReadyWaitTimeout(10_000)
+          .redirectingInput().redirectingOutput().withTTY().attach(), screen, spec.name());
+    } catch (KubernetesClientException e) {
+      throw new SandboxException("the sandbox " + spec.name() + " could not start: " + e.getMessage(), e);
+    }
+  }
+
+  /** The learner's claim, made on the first visit; it outlives every pod made on it. */
+  private void claim(Spec spec) {
+    var claims = client.persistentVolumeClaims().inNamespace(namespace);
+    if (claims.withName(spec.name()).get() == null) {
+      try {
+        claims.resource(KubernetesPods.claim(spec, storage)).create();
+      } catch (KubernetesClientException e) {
+        if (e.getCode() != 409) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  /** An ended or dying pod holds its name until it is gone: delete it and wait for that before making it anew. */
+  private void gone(PodResource pod, String name) throws SandboxException {
+    pod.delete();
+    try {
+      pod.waitUntilCondition(Objects::isNull, (KubernetesPods.GRACE_SECONDS + 25), TimeUnit.SECONDS);
+    } catch (KubernetesClientTimeoutException e) {
+      throw new SandboxException("the ended pod " + name + " in " + namespace + " was not gone after "
+          + (KubernetesPods.GRACE_SECONDS + 25) + " s; try again in a moment", e);
+    }
+  }
+
+  private void awaitReady(PodResource pod, String name) throws SandboxException {
+    Pod p;
+    try {
+      p = pod.waitUntilCondition(x -> x == null || PodState.ready(x) || PodState.hopeless(x) != null,
+          startTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (KubernetesClientTimeoutException e) {
+      Pod now = pod.get();
+      throw new SandboxException("the pod " + name + " in " + namespace + " was not running after "
+          + startTimeout.toSeconds() + " s: " + (now == null ? "it is gone" : PodState.describe(now)), e);
+    }
+    if (p == null) {
+      throw new SandboxException("the pod " + name + " in " + namespace + " went away while starting");
+    }
+    String why = PodState.hopeless(p);
+    if (why != null) {
+      throw new SandboxException("the pod " + name + " in " + namespace + " cannot start (image " + image + "): "
+          + why);
+    }
+  }
+
+  /** Culling: the pod goes, the claim stays. */
+  @Override
+  public void stop(Spec spec) throws SandboxException {
+    try {
+      client.pods().inNamespace(namespace).withName(spec.name()).delete();
+    } catch (KubernetesClientException e) {
+      throw new SandboxException("the pod " + spec.name() + " could not be deleted: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public int removeAll(String classId, boolean volumes) throws SandboxException {
+    try {
+      // listed, then deleted one by one: exactly what carries the label goes, and the count is of those
+      var pods = client.pods().inNamespace(namespace).withLabel(Spec.CLASS_LABEL, classId).list().getItems();
+      pods.forEach(p -> client.pods().inNamespace(namespace).resource(p).delete());
+      if (volumes) {
+        client.persistentVolumeClaims().inNamespace(namespace).withLabel(Spec.CLASS_LABEL, classId).list().getItems()
+            .forEach(c -> client.persistentVolumeClaims().inNamespace(namespace).resource(c).delete());
+      }
+      return pods.size();
+    } catch (KubernetesClientException e) {
+      throw new SandboxException("the class's pods could not all be deleted: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void close() {
+    client.close();
+  }
+}

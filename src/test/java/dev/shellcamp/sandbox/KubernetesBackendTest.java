@@ -1,0 +1,233 @@
+package dev.shellcamp.sandbox;
+
+import static dev.shellcamp.sandbox.KubernetesFakes.NS;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.shellcamp.sandbox.KubernetesFakes.RecordingScreen;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.PodStatusBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The backend against fabric8's mock API server in CRUD mode: it stores what is created and
+ * deleted as an API server would, but runs no pod, so {@link KubernetesFakes#kubelet} plays the
+ * node. The attach itself is {@link KubernetesAttachTest}'s; here it only prints a prompt.
+ */
+@ExtendWith(KubernetesFakes.Quiet.class)
+@EnableKubernetesMockClient(crud = true)
+class KubernetesBackendTest {
+  KubernetesMockServer server;
+  KubernetesClient client;
+  KubernetesBackend backend;
+  AutoCloseable kubelet;
+
+  @BeforeEach
+  void setUp() {
+    backend = KubernetesFakes.backend(client, Duration.ofSeconds(20));
+  }
+
+  @AfterEach
+  void tearDown() throws Exception {
+    if (kubelet != null) {
+      kubelet.close();
+    }
+  }
+
+  private Tty start(Spec spec) throws Exception {
+    KubernetesFakes.attachPrints(server, spec.name(), "$ ");
+    RecordingScreen screen = new RecordingScreen();
+    Tty tty = backend.start(spec, screen);
+    assertTrue(screen.awaitText("$ "), "the attach printed nothing: " + screen.text());
+    return tty;
+  }
+
+  private Pod pod(String name) {
+    return client.pods().inNamespace(NS).withName(name).get();
+  }
+
+  private PersistentVolumeClaim claim(String name) {
+    return client.persistentVolumeClaims().inNamespace(NS).withName(name).get();
+  }
+
+  private static BigDecimal amount(Map<String, Quantity> m, String key) {
+    return Quantity.getAmountInBytes(m.get(key));
+  }
+
+  @Test
+  void thePodHasTheImageTheLimitsTheHardeningTheLabelsAndTheClaim() throws Exception {
+    kubelet = KubernetesFakes.kubelet(client, p -> KubernetesFakes.running());
+    Spec spec = KubernetesFakes.spec("Mina-1");
+    start(spec).close();
+
+    Pod pod = pod(spec.name());
+    assertNotNull(pod, "no pod " + spec.name());
+    assertEquals(spec.labels(), pod.getMetadata().getLabels());
+    PodSpec ps = pod.getSpec();
+    assertEquals("Never", ps.getRestartPolicy());
+    assertEquals(false, ps.getAutomountServiceAccountToken());
+    assertEquals(false, ps.getEnableServiceLinks());
+    assertEquals(true, ps.getSecurityContext().getRunAsNonRoot());
+    assertEquals(1000L, ps.getSecurityContext().getRunAsUser());
+    assertEquals(1000L, ps.getSecurityContext().getRunAsGroup());
+    assertEquals(1000L, ps.getSecurityContext().getFsGroup());
+    assertEquals("RuntimeDefault", ps.getSecurityContext().getSeccompProfile().getType());
+
+    assertEquals(1, ps.getContainers().size());
+    Container c = ps.getContainers().get(0);
+    assertEquals(KubernetesFakes.IMAGE, c.getImage());
+    assertEquals(true, c.getStdin());
+    assertEquals(true, c.getTty());
+    assertEquals(false, c.getSecurityContext().getAllowPrivilegeEscalation());
+    assertEquals(List.of("ALL"), c.getSecurityContext().getCapabilities().getDrop());
+    var limits = c.getResources().getLimits();
+    assertEquals(0, amount(limits, "cpu").compareTo(BigDecimal.valueOf(Limits.DEFAULT.cpus())), "cpu limit " + limits);
+    assertEquals(0, amount(limits, "memory").compareTo(BigDecimal.valueOf(Limits.DEFAULT.memoryBytes())), "memory " + limits);
+    var requests = c.getResources().getRequests();
+    assertEquals(amount(limits, "memory"), amount(requests, "memory"));
+    assertTrue(amount(requests, "cpu").compareTo(amount(limits, "cpu")) < 0, "cpu is asked for in part: " + requests);
+
+    Map<String, String> env = c.getEnv().stream().collect(Collectors.toMap(EnvVar::getName, EnvVar::getValue));
+    assertEquals(spec.env().get("SHELLCAMP_CLASS_LINK"), env.get("SHELLCAMP_CLASS_LINK"));
+    assertEquals(DockerBackend.HOME, env.get("HOME"));
+    assertEquals("kubernetes", env.get("SHELLCAMP_SANDBOX"));
+    assertEquals("C.UTF-8", env.get("LANG"));
+    assertEquals("xterm-256color", env.get("TERM"));
+
+    assertEquals(DockerBackend.HOME, c.getVolumeMounts().get(0).getMountPath());
+    String volume = c.getVolumeMounts().get(0).getName();
+    var v = ps.getVolumes().stream().filter(x -> x.getName().equals(volume)).findFirst().orElseThrow();
+    assertEquals(spec.name(), v.getPersistentVolumeClaim().getClaimName());
+
+    PersistentVolumeClaim pvc = claim(spec.name());
+    assertNotNull(pvc, "no claim " + spec.name());
+    assertEquals(spec.labels(), pvc.getMetadata().getLabels());
+    assertEquals(List.of("ReadWriteOnce"), pvc.getSpec().getAccessModes());
+    assertEquals(new Quantity("1Gi"), pvc.getSpec().getResources().getRequests().get("storage"));
+  }
+
+  @Test
+  void cullingDeletesThePodKeepsTheClaimAndTheNextStartMakesThePodOnIt() throws Exception {
+    kubelet = KubernetesFakes.kubelet(client, p -> KubernetesFakes.running());
+    Spec spec = KubernetesFakes.spec("Jun");
+    start(spec).close();
+    String podUid = pod(spec.name()).getMetadata().getUid();
+    String claimUid = claim(spec.name()).getMetadata().getUid();
+
+    backend.stop(spec);
+    assertNull(pod(spec.name()), "the culled pod is still there");
+    assertEquals(claimUid, claim(spec.name()).getMetadata().getUid(), "the claim went with the pod");
+    backend.stop(spec); // a second cull finds nothing to delete, and says nothing
+
+    start(spec).close();
+    Pod again = pod(spec.name());
+    assertNotEquals(podUid, again.getMetadata().getUid());
+    assertEquals(spec.name(), again.getSpec().getVolumes().get(0).getPersistentVolumeClaim().getClaimName());
+    assertEquals(claimUid, claim(spec.name()).getMetadata().getUid(), "a second claim was made");
+  }
+
+  @Test
+  void aRunningPodIsAttachedAndAnEndedOneIsMadeAnew() throws Exception {
+    kubelet = KubernetesFakes.kubelet(client, p -> KubernetesFakes.running());
+    Spec spec = KubernetesFakes.spec("Ines");
+    start(spec).close();
+    String first = pod(spec.name()).getMetadata().getUid();
+
+    start(spec).close();
+    assertEquals(first, pod(spec.name()).getMetadata().getUid(), "a running pod was made again");
+
+    // the tutor quit: with restartPolicy Never the pod stays Succeeded until someone deletes it
+    KubernetesFakes.setStatus(client, spec.name(), new PodStatusBuilder().withPhase("Succeeded").build());
+    start(spec).close();
+    Pod again = pod(spec.name());
+    assertNotEquals(first, again.getMetadata().getUid());
+    assertEquals("Running", again.getStatus().getPhase());
+  }
+
+  @Test
+  void removeAllTakesThisClassesPodsAndWithVolumesTheirClaimsAndNothingElse() throws Exception {
+    kubelet = KubernetesFakes.kubelet(client, p -> KubernetesFakes.running());
+    Map<String, String> other = Map.of(Spec.CLASS_LABEL, "otherclass");
+    client.pods().inNamespace(NS).resource(new PodBuilder().withNewMetadata().withName("bystander").withLabels(other)
+        .endMetadata().withNewSpec().addNewContainer().withName("x").withImage("busybox").endContainer().endSpec().build())
+        .create();
+    client.pods().inNamespace(NS).resource(new PodBuilder().withNewMetadata().withName("unlabelled").endMetadata()
+        .withNewSpec().addNewContainer().withName("x").withImage("busybox").endContainer().endSpec().build()).create();
+    client.persistentVolumeClaims().inNamespace(NS).resource(new PersistentVolumeClaimBuilder().withNewMetadata()
+        .withName("bystander").withLabels(other).endMetadata().build()).create();
+    Spec a = KubernetesFakes.spec("A");
+    Spec b = KubernetesFakes.spec("B");
+    start(a).close();
+    start(b).close();
+
+    assertEquals(2, backend.removeAll("k7qf2m", false));
+    assertNull(pod(a.name()));
+    assertNull(pod(b.name()));
+    assertNotNull(claim(a.name()), "without volumes the claims stay");
+    assertNotNull(pod("bystander"));
+    assertNotNull(pod("unlabelled"));
+
+    assertEquals(0, backend.removeAll("k7qf2m", true));
+    assertNull(claim(a.name()));
+    assertNull(claim(b.name()));
+    assertNotNull(claim("bystander"), "another class's claim went");
+    assertNotNull(pod("bystander"));
+  }
+
+  @Test
+  void anImageThatCannotBePulledIsToldAtOnceWithTheKubeletsReason() {
+    kubelet = KubernetesFakes.kubelet(client, p -> KubernetesFakes.waiting("ErrImagePull",
+        "pull access denied for registry.example/shellcamp"));
+    Spec spec = KubernetesFakes.spec("Mina");
+    long t0 = System.nanoTime();
+    SandboxException e = assertThrows(SandboxException.class, () -> backend.start(spec, new RecordingScreen()));
+    assertTrue(System.nanoTime() - t0 < Duration.ofSeconds(15).toNanos(), "it waited out the start timeout");
+    assertTrue(e.getMessage().contains(spec.name()), e.getMessage());
+    assertTrue(e.getMessage().contains("ErrImagePull: pull access denied"), e.getMessage());
+    assertTrue(e.getMessage().contains(KubernetesFakes.IMAGE), e.getMessage());
+  }
+
+  @Test
+  void aPodThatIsNeverScheduledTimesOutWithWhatTheSchedulerSaid() {
+    kubelet = KubernetesFakes.kubelet(client, p -> new PodStatusBuilder().withPhase("Pending")
+        .addNewCondition().withType("PodScheduled").withStatus("False").withReason("Unschedulable")
+        .withMessage("0/3 nodes are available: 3 Insufficient memory.").endCondition().build());
+    backend = KubernetesFakes.backend(client, Duration.ofSeconds(1));
+    Spec spec = KubernetesFakes.spec("Mina");
+    SandboxException e = assertThrows(SandboxException.class, () -> backend.start(spec, new RecordingScreen()));
+    assertTrue(e.getMessage().contains("not running after 1 s"), e.getMessage());
+    assertTrue(e.getMessage().contains("Pending; Unschedulable: 0/3 nodes are available"), e.getMessage());
+  }
+
+  @Test
+  void theTutorReachesTheClassServiceUnlessTheUrlIsGiven() {
+    assertEquals("http://shellcamp-class.class-ns.svc:8700", backend.tutorUrl(8700));
+    KubernetesBackend given = new KubernetesBackend(client, NS, KubernetesFakes.IMAGE, "http://10.0.0.5:9000",
+        KubernetesBackend.STORAGE, Duration.ofSeconds(1));
+    assertEquals("http://10.0.0.5:9000", given.tutorUrl(8700));
+    assertFalse(backend.kind().isEmpty());
+  }
+}
