@@ -19,6 +19,7 @@ import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -220,6 +221,50 @@ class KubernetesBackendTest {
     SandboxException e = assertThrows(SandboxException.class, () -> backend.start(spec, new RecordingScreen()));
     assertTrue(e.getMessage().contains("not running after 1 s"), e.getMessage());
     assertTrue(e.getMessage().contains("Pending; Unschedulable: 0/3 nodes are available"), e.getMessage());
+  }
+
+  /**
+   * What the class server's Role allows (deploy/kubernetes/rbac.yaml) against what a class's life
+   * asks of the API server, as the mock recorded it: not a verb short, and not one unused.
+   */
+  @Test
+  void theRoleInDeployAllowsExactlyWhatTheBackendDoes() throws Exception {
+    kubelet = KubernetesFakes.kubelet(client, p -> KubernetesFakes.running());
+    Spec spec = KubernetesFakes.spec("Mina");
+    start(spec).close();
+    backend.stop(spec);
+    start(spec).close();
+    KubernetesFakes.setStatus(client, spec.name(), new PodStatusBuilder().withPhase("Succeeded").build());
+    start(spec).close();
+    backend.removeAll("k7qf2m", true);
+    kubelet.close();
+
+    java.util.regex.Pattern api = java.util.regex.Pattern.compile(
+        "/api/v1/namespaces/" + NS + "/(pods|persistentvolumeclaims)(/[^/?]+)?(/[^/?]+)?(\\?.*)?");
+    Map<String, java.util.Set<String>> used = new java.util.TreeMap<>();
+    for (var r = server.takeRequest(1, java.util.concurrent.TimeUnit.SECONDS); r != null;
+        r = server.takeRequest(100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+      var m = api.matcher(r.getPath());
+      assertTrue(m.matches(), "a request outside the learners' pods and claims: " + r.getMethod() + " " + r.getPath());
+      boolean named = m.group(2) != null;
+      String sub = m.group(3);
+      if ("/status".equals(sub)) {
+        continue; // the fake kubelet's
+      }
+      String resource = m.group(1) + (sub == null ? "" : sub);
+      String verb = switch (r.getMethod()) {
+        case "GET" -> named ? "get" : r.getPath().contains("watch=true") ? "watch" : "list";
+        case "POST" -> "create";
+        case "DELETE" -> "delete";
+        default -> r.getMethod();
+      };
+      used.computeIfAbsent(resource, k -> new java.util.TreeSet<>()).add(verb);
+    }
+    // an attach is a WebSocket GET, which newer API servers authorize as create as well
+    used.get("pods/attach").add("create");
+    Role role = client.load(java.nio.file.Files.newInputStream(KubernetesManifestsTest.DIR.resolve("rbac.yaml")))
+        .items().stream().filter(Role.class::isInstance).map(Role.class::cast).findFirst().orElseThrow();
+    assertEquals(KubernetesManifestsTest.verbs(role), used);
   }
 
   @Test
