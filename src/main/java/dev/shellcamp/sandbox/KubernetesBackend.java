@@ -2,12 +2,16 @@ package dev.shellcamp.sandbox;
 
 import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.KubernetesClientTimeoutException;
 import io.fabric8.kubernetes.client.dsl.PodResource;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
@@ -52,16 +56,19 @@ public final class KubernetesBackend implements Backend {
    * at the first learner's visit.
    */
   public static KubernetesBackend connect(String image, String namespace) throws SandboxException {
-    KubernetesClient client = new KubernetesClientBuilder().build();
+    // the client's default, 10 retries with a doubling backoff, holds a request for 20 s and more when
+    // the API server is away: a learner waits on it, and would rather be told to try again
+    Config config = new ConfigBuilder(Config.autoConfigure(null)).withRequestRetryBackoffLimit(3).build();
+    KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
     String ns = namespace != null && !namespace.isBlank() ? namespace
         : client.getNamespace() != null ? client.getNamespace() : "default";
     try {
       client.pods().inNamespace(ns).list(new ListOptionsBuilder().withLimit(1L).build());
     } catch (KubernetesClientException e) {
       client.close();
-      throw new SandboxException("cannot list pods in the namespace " + ns + " of " + client.getMasterUrl()
+      throw new SandboxException("cannot list pods in the namespace " + ns + " at " + client.getMasterUrl()
           + " (is a cluster configured, and may this account use pods there? see deploy/kubernetes/): "
-          + e.getMessage(), e);
+          + why(e), e);
     }
     return new KubernetesBackend(client, ns, image, System.getenv(CLASS_URL_ENV), STORAGE, START_TIMEOUT);
   }
@@ -97,7 +104,7 @@ public final class KubernetesBackend implements Backend {
       return KubernetesTty.pump(pod.inContainer(KubernetesPods.CONTAINER).withReadyWaitTimeout(10_000)
           .redirectingInput().redirectingOutput().withTTY().attach(), screen, spec.name());
     } catch (KubernetesClientException e) {
-      throw new SandboxException("the sandbox " + spec.name() + " could not start: " + e.getMessage(), e);
+      throw new SandboxException("the sandbox " + spec.name() + " could not start: " + why(e), e);
     }
   }
 
@@ -152,7 +159,7 @@ public final class KubernetesBackend implements Backend {
     try {
       client.pods().inNamespace(namespace).withName(spec.name()).delete();
     } catch (KubernetesClientException e) {
-      throw new SandboxException("the pod " + spec.name() + " could not be deleted: " + e.getMessage(), e);
+      throw new SandboxException("the pod " + spec.name() + " could not be deleted: " + why(e), e);
     }
   }
 
@@ -168,8 +175,29 @@ public final class KubernetesBackend implements Backend {
       }
       return pods.size();
     } catch (KubernetesClientException e) {
-      throw new SandboxException("the class's pods could not all be deleted: " + e.getMessage(), e);
+      throw new SandboxException("the class's pods could not all be deleted: " + why(e), e);
     }
+  }
+
+  /**
+   * What went wrong in the API server's words (a 403 names the verb and resource the Role lacks),
+   * or the root cause (connection refused, an unknown host): the client's own message only says
+   * which operation failed.
+   */
+  static String why(KubernetesClientException e) {
+    if (e.getStatus() != null && e.getStatus().getMessage() != null) {
+      return e.getStatus().getMessage();
+    }
+    // below the client's exception java.net.http nests its own, often without a message
+    // (IOException, then ConnectException, then ClosedChannelException): the first message, or the names
+    List<String> names = new ArrayList<>();
+    for (Throwable t = e.getCause(); t != null && names.size() < 5; t = t.getCause() == t ? null : t.getCause()) {
+      if (t.getMessage() != null && !t.getMessage().isBlank()) {
+        return t.getClass().getSimpleName() + ": " + t.getMessage();
+      }
+      names.add(t.getClass().getSimpleName());
+    }
+    return names.isEmpty() ? String.valueOf(e.getMessage()) : String.join(": ", names);
   }
 
   @Override

@@ -267,6 +267,23 @@ class KubernetesBackendTest {
     assertEquals(KubernetesManifestsTest.verbs(role), used);
   }
 
+  /** No cluster: the class server says so within seconds (the client's own retries took 20 s here). */
+  @Test
+  void withoutAClusterConnectSaysSoSoon() {
+    Map<String, String> props = Map.of("kubernetes.auth.tryKubeConfig", "false",
+        "kubernetes.auth.tryServiceAccount", "false", "kubernetes.master", "https://127.0.0.1:1");
+    props.forEach(System::setProperty);
+    try {
+      long t0 = System.nanoTime();
+      SandboxException e = assertThrows(SandboxException.class, () -> KubernetesBackend.connect("shellcamp", "ns1"));
+      assertTrue(System.nanoTime() - t0 < Duration.ofSeconds(8).toNanos(), "took " + (System.nanoTime() - t0) / 1e9 + " s");
+      assertTrue(e.getMessage().startsWith("cannot list pods in the namespace ns1 at https://127.0.0.1:1"), e.getMessage());
+      assertTrue(e.getMessage().contains("ConnectException"), e.getMessage());
+    } finally {
+      props.keySet().forEach(System::clearProperty);
+    }
+  }
+
   @Test
   void theTutorReachesTheClassServiceUnlessTheUrlIsGiven() {
     assertEquals("http://shellcamp-class.class-ns.svc:8700", backend.tutorUrl(8700));
