@@ -260,7 +260,7 @@ class KubernetesBackendTest {
       };
       used.computeIfAbsent(resource, k -> new java.util.TreeSet<>()).add(verb);
     }
-    // an attach is a WebSocket GET, which newer API servers authorize as create as well
+    // an attach is a WebSocket GET (get), which newer API servers authorize as create as well
     used.get("pods/attach").add("create");
     Role role = client.load(java.nio.file.Files.newInputStream(KubernetesManifestsTest.DIR.resolve("rbac.yaml")))
         .items().stream().filter(Role.class::isInstance).map(Role.class::cast).findFirst().orElseThrow();
