@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
 public final class KubernetesBackend implements Backend {
   /** Each learner's workspace: a tutor, lessons' files and a Python venv fit in far less. */
   static final String STORAGE = "1Gi";
-  /** Overrides {@link #tutorUrl}: where the pods reach the class server when it is not the Service of deploy/kubernetes. */
+  /** Overrides {@link #tutorUrl}: where pods reach the class server when not by deploy/kubernetes/'s Service. */
   static final String CLASS_URL_ENV = "SHELLCAMP_SANDBOX_CLASS_URL";
   /** The Service that deploy/kubernetes/ puts in front of the class server. */
   static final String SERVICE = "shellcamp-class";
@@ -124,12 +124,14 @@ public final class KubernetesBackend implements Backend {
 
   /** An ended or dying pod holds its name until it is gone: delete it and wait for that before making it anew. */
   private void gone(PodResource pod, String name) throws SandboxException {
+    // its grace period, and time for the kubelet to report the container gone
+    long seconds = KubernetesPods.GRACE_SECONDS + 25;
     pod.delete();
     try {
-      pod.waitUntilCondition(Objects::isNull, (KubernetesPods.GRACE_SECONDS + 25), TimeUnit.SECONDS);
+      pod.waitUntilCondition(Objects::isNull, seconds, TimeUnit.SECONDS);
     } catch (KubernetesClientTimeoutException e) {
-      throw new SandboxException("the ended pod " + name + " in " + namespace + " was not gone after "
-          + (KubernetesPods.GRACE_SECONDS + 25) + " s; try again in a moment", e);
+      throw new SandboxException("the ended pod " + name + " in " + namespace + " was not gone after " + seconds
+          + " s; try again in a moment", e);
     }
   }
 

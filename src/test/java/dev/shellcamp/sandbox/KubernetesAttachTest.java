@@ -97,8 +97,8 @@ class KubernetesAttachTest {
     AtomicLong now = new AtomicLong(0);
     Limits limits = new Limits(1.0, 768, 256, Duration.ofMinutes(30));
     // the backend closes its client with the class: a client of its own, so that the test's stays open
-    Sandboxes sandboxes = new Sandboxes(KubernetesFakes.backend(server.createClient(), Duration.ofSeconds(20)), "k7qf2m", limits,
-        now::get, false);
+    KubernetesBackend backend = KubernetesFakes.backend(server.createClient(), Duration.ofSeconds(20));
+    Sandboxes sandboxes = new Sandboxes(backend, "k7qf2m", limits, now::get, false);
     String name = Sandboxes.name("k7qf2m", "learner-1");
     // the first pod's attach is sized as Sandbox does (100x30); the second's is sized again, then typed in
     server.expect().get().withPath(KubernetesFakes.attachPath(name)).andUpgradeToWebSocket()
@@ -110,14 +110,12 @@ class KubernetesAttachTest {
         .expect(resize(100, 30)).andEmit(new OutputStreamMessage("[sized again]")).once()
         .expect(stdin("pwd\r")).andEmit(new OutputStreamMessage("/home/learner\r\n")).once()
         .done().once();
-    StringBuilder seen = new StringBuilder();
+    RecordingScreen seen = new RecordingScreen();
     Viewer viewer = new Viewer() {
       @Override
       public void send(String text, Runnable done) {
-        synchronized (seen) {
-          seen.append(text);
-          seen.notifyAll();
-        }
+        byte[] b = text.getBytes(StandardCharsets.UTF_8);
+        seen.output(b, 0, b.length);
         done.run();
       }
 
@@ -125,34 +123,24 @@ class KubernetesAttachTest {
       public void close(String why) {
       }
     };
-    Sandbox s = sandboxes.open("learner-1", Map.of("SHELLCAMP_CLASS_LINK", "http://x"), new Notices("[ended]", "[culled]"));
+    Sandbox s = sandboxes.open("learner-1", Map.of("SHELLCAMP_CLASS_LINK", "http://x"),
+        new Notices("[ended]", "[culled]"));
     s.connect(viewer);
-    awaitSeen(seen, "[sized]");
+    assertTrue(seen.awaitText("[sized]"), seen.text());
     String first = client.pods().inNamespace(KubernetesFakes.NS).withName(name).get().getMetadata().getUid();
 
     now.set(limits.idle().toMillis());
     assertEquals(1, sandboxes.cull());
-    awaitSeen(seen, "[culled]");
+    assertTrue(seen.awaitText("[culled]"), seen.text());
     assertNull(client.pods().inNamespace(KubernetesFakes.NS).withName(name).get(), "culling left the pod");
 
     s.keys("pwd\r");
-    awaitSeen(seen, "/home/learner");
+    assertTrue(seen.awaitText("/home/learner"), seen.text());
     assertNotEquals(first, client.pods().inNamespace(KubernetesFakes.NS).withName(name).get().getMetadata().getUid());
     assertTrue(s.running());
     sandboxes.close();
     assertNull(client.pods().inNamespace(KubernetesFakes.NS).withName(name).get(), "closing the class left the pod");
     assertEquals(name, client.persistentVolumeClaims().inNamespace(KubernetesFakes.NS).withName(name).get()
         .getMetadata().getName(), "closing the class took the learner's claim");
-  }
-
-  private static void awaitSeen(StringBuilder seen, String s) throws InterruptedException {
-    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    synchronized (seen) {
-      while (seen.indexOf(s) < 0) {
-        long left = TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime());
-        assertTrue(left > 0, "never saw " + s + " in " + seen);
-        seen.wait(left);
-      }
-    }
   }
 }

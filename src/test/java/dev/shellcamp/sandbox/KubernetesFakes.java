@@ -26,7 +26,8 @@ final class KubernetesFakes {
   static final String IMAGE = "registry.example/shellcamp:1";
 
   /** Held, or the JDK's logging forgets the level set on it. */
-  private static final java.util.logging.Logger MOCK_LOG = java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
+  private static final java.util.logging.Logger MOCK_LOG =
+      java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
 
   private KubernetesFakes() {
   }
