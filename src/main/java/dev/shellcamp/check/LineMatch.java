@@ -24,34 +24,75 @@ final class LineMatch {
 
   /** Compares {@code actual} with the spec's lines; {@code loose} ignores trailing blanks. */
   static Result check(CheckSpec spec, List<String> actualIn, boolean loose, Messages m, String what) {
+    return check(spec, actualIn, List.of(), loose, m, what);
+  }
+
+  /**
+   * As above; {@code readings} are other ways to read the same output as lines (the names
+   * {@code ls} laid out in columns on the terminal), tried on literal lines when the lines as
+   * printed differ. A failure then shows the first reading, said to be one.
+   */
+  static Result check(CheckSpec spec, List<String> actualIn, List<List<String>> readings, boolean loose,
+      Messages m, String what) {
+    boolean regex = spec.flag("regex");
+    List<String> actual = prepared(spec, actualIn, loose);
+    if (same(spec, actual)) {
+      return Result.PASS;
+    }
+    List<List<String>> others = regex ? List.of() : readings;
+    for (List<String> r : others) {
+      if (same(spec, prepared(spec, r, loose))) {
+        return Result.PASS;
+      }
+    }
+    String note = "";
+    if (!others.isEmpty()) {
+      actual = prepared(spec, others.get(0), loose);
+      note = "  " + m.get("diff.columns", others.get(0).size()) + "\n";
+    }
+    List<String> expected = spec.strings("lines");
+    if (!ordered(spec)) {
+      List<String> e = new ArrayList<>(expected);
+      List<String> a = new ArrayList<>(actual);
+      Collections.sort(e);
+      Collections.sort(a);
+      return Result.fail(m.get("check.lines.unordered", what) + "\n" + note + diff(e, a, regex, m));
+    }
+    return Result.fail(m.get("check.lines", what) + "\n" + note + diff(expected, actual, regex, m));
+  }
+
+  private static boolean ordered(CheckSpec spec) {
+    return !"false".equals(spec.args().get("order"));
+  }
+
+  /** The output's lines as compared: {@code re_sub} applied, trailing blanks and unmatched lines dropped as asked. */
+  private static List<String> prepared(CheckSpec spec, List<String> lines, boolean loose) {
     List<String> expected = spec.strings("lines");
     boolean regex = spec.flag("regex");
-    boolean ordered = !"false".equals(spec.args().get("order"));
-    List<String> actual = new ArrayList<>();
     List<String> sub = spec.strings("re_sub");
     Pattern subPattern = sub.size() == 2 ? Pattern.compile(sub.get(0)) : null;
-    for (String line : actualIn) {
+    List<String> actual = new ArrayList<>();
+    for (String line : lines) {
       String l = subPattern == null ? line : subPattern.matcher(line).replaceAll(sub.get(1));
       actual.add(loose ? l.stripTrailing() : l);
     }
     if (spec.flag("ignore_non_matching")) {
       actual.removeIf(l -> expected.stream().noneMatch(e -> matches(e, l, regex)));
     }
-    if (!ordered) {
-      if (unorderedMatch(expected, actual, regex)) {
-        return Result.PASS;
-      }
-      List<String> e = new ArrayList<>(expected);
-      List<String> a = new ArrayList<>(actual);
-      Collections.sort(e);
-      Collections.sort(a);
-      return Result.fail(m.get("check.lines.unordered", what) + "\n" + diff(e, a, regex, m));
+    return actual;
+  }
+
+  private static boolean same(CheckSpec spec, List<String> actual) {
+    List<String> expected = spec.strings("lines");
+    boolean regex = spec.flag("regex");
+    if (!ordered(spec)) {
+      return unorderedMatch(expected, actual, regex);
     }
     boolean same = expected.size() == actual.size();
     for (int i = 0; same && i < expected.size(); i++) {
       same = matches(expected.get(i), actual.get(i), regex);
     }
-    return same ? Result.PASS : Result.fail(m.get("check.lines", what) + "\n" + diff(expected, actual, regex, m));
+    return same;
   }
 
   private static boolean matches(String expected, String actual, boolean regex) {

@@ -2,6 +2,8 @@ package dev.shellcamp.check;
 
 import dev.shellcamp.lesson.CheckSpec;
 import dev.shellcamp.shell.CommandResult;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -17,7 +19,9 @@ final class OutputCheck {
     String out = last.get().output();
     String what = m.get("what.output");
     if (spec.has("lines")) {
-      return LineMatch.check(spec, LineMatch.split(out), true, m, what);
+      CommandResult r = last.get();
+      List<List<String>> columns = LsLayout.readings(r.line(), out, cwd(r, ctx), ctx.workspace());
+      return LineMatch.check(spec, LineMatch.split(out), columns, true, m, what);
     }
     if (spec.has("contains")) {
       String want = spec.string("contains");
@@ -35,6 +39,11 @@ final class OutputCheck {
     }
     return Result.fail(m.get("check.equals", what) + "\n"
         + LineMatch.diff(LineMatch.split(trimEnd(want)), LineMatch.split(got), false, m));
+  }
+
+  /** Where the command left bash: ls's names are relative to it. */
+  private static Path cwd(CommandResult r, Context ctx) {
+    return r.cwd() == null || r.cwd().isEmpty() ? ctx.workspace() : Path.of(r.cwd());
   }
 
   private static String trimEnd(String s) {

@@ -161,6 +161,7 @@ public final class PtyShell implements AutoCloseable {
       e.put("LANG", "C.UTF-8");
     }
     e.put("HISTFILE", home.resolve(".bash_history").toString());
+    Pagers.endAtEof(e);
     e.putAll(extra);
     e.put("SHELLCAMP_SESSION", key);
     // what a later tutor needs to find this lesson's processes if this one is killed
@@ -367,7 +368,7 @@ public final class PtyShell implements AutoCloseable {
       waitingId = -1;
       sink = OutputSink.DISCARD;
       closeKeys(false);
-      String output = Ansi.strip(captured.toString(StandardCharsets.UTF_8));
+      String output = Ansi.output(captured.toString(StandardCharsets.UTF_8));
       EnumSet<Flag> flags = EnumSet.noneOf(Flag.class);
       if (reattached) {
         flags.add(Flag.REATTACHED);
