@@ -14,7 +14,8 @@ public record Lesson(
     Map<String, VarSpec> vars,
     Map<String, String> values,
     List<Step> steps,
-    Map<String, LessonText> texts) {
+    Map<String, LessonText> texts,
+    List<Misconception> misconceptions) {
 
   public String course() {
     return id.substring(0, id.indexOf('/'));

@@ -19,7 +19,8 @@ public final class LessonLoader {
   public static final Set<String> CAPABILITIES = Set.of("bash", "pty", "docker", "python3-venv", "gpu", "network",
       "python-image", "streamlit");
   public static final List<String> LANGS = List.of("en", "ko");
-  private static final Set<String> LESSON_KEYS = Set.of("format", "id", "requires", "setup", "vars", "steps", "cleanup");
+  private static final Set<String> LESSON_KEYS = Set.of("format", "id", "requires", "setup", "vars", "steps", "cleanup",
+      "misconceptions");
   private static final Set<String> STEP_KEYS = Set.of("id", "setup", "check", "hints", "solve", "accepts", "cheats", "cleanup",
       "requires");
 
@@ -136,8 +137,10 @@ public final class LessonLoader {
     }
     compareHints(dir, texts, steps, problems);
     LessonFiles.check(dir, problems);
+    List<Misconception> misconceptions = Misconceptions.read(file, m.get("misconceptions"),
+        steps.stream().map(Step::id).toList(), problems);
     return new Lesson(id, dir, requires, scalar(file, m, "setup", false, problems),
-        scalar(file, m, "cleanup", false, problems), vars, values, steps, texts);
+        scalar(file, m, "cleanup", false, problems), vars, values, steps, texts, misconceptions);
   }
 
   private static List<String> requires(Path file, Node n, List<Problem> problems) {

@@ -5,6 +5,7 @@ import dev.shellcamp.check.Result;
 import dev.shellcamp.classlink.ClassEvents;
 import dev.shellcamp.classlink.EventType;
 import dev.shellcamp.classlink.Where;
+import dev.shellcamp.explain.Explanation;
 import dev.shellcamp.lesson.Lesson;
 import dev.shellcamp.lesson.LessonText;
 import dev.shellcamp.lesson.Step;
@@ -20,8 +21,10 @@ import dev.shellcamp.ui.Twins;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** The REPL's side of one lesson: showing steps, running lines, reacting to checks, saving progress. */
 final class LessonSession implements AutoCloseable {
@@ -41,6 +44,8 @@ final class LessonSession implements AutoCloseable {
   private boolean finished;
   /** The failing reason last sent to the class for this step: the same one again is not a new attempt. */
   private String lastSentReason;
+  /** The mistakes explained after a command in this step, each said once. */
+  private final Set<String> explained = new HashSet<>();
 
   private LessonSession(Screen screen, Book book, StatusBar status, Lesson lesson, Capabilities caps,
       ClassEvents events) {
@@ -178,6 +183,7 @@ final class LessonSession implements AutoCloseable {
     unavailable = null;
     run.enter(index);
     hintsShown = 0;
+    explained.clear();
     // in a class, the reason the step starts with is not an attempt: only a change from it is
     lastSentReason = events.joined() && !run.isQuiz() ? startingReason() : null;
     events.emit(EventType.STEP_ENTERED, where());
@@ -245,10 +251,13 @@ final class LessonSession implements AutoCloseable {
       Result res = evaluate(twins);
       if (res.passed()) {
         passed();
-      } else if (twins != null && !run.isQuiz() && !res.reason().equals(lastSentReason)) {
-        // a change that did not pass is an attempt; the same reason again (ls, ls) is not, and
-        // neither is a command on a quiz step, whose attempts are its :answer lines
-        sendFailure(res, twins);
+      } else {
+        if (twins != null && !run.isQuiz() && !res.reason().equals(lastSentReason)) {
+          // a change that did not pass is an attempt; the same reason again (ls, ls) is not, and
+          // neither is a command on a quiz step, whose attempts are its :answer lines
+          sendFailure(res, twins);
+        }
+        explainOnce();
       }
     }
     return r.unread() + pass.held();
@@ -301,6 +310,23 @@ final class LessonSession implements AutoCloseable {
         sendFailure(r, twins);
       }
       screen.notYet(r.reason());
+      if (!run.isQuiz()) {
+        run.explain(screen.messages).ifPresent(screen::mistake);
+      }
+    }
+  }
+
+  /**
+   * After a line that left the step failing, the mistake it shows, if any: each mistake once a
+   * step, so the commands after it (ls, cat) do not repeat the block; :check says it again.
+   */
+  private void explainOnce() {
+    if (run.isQuiz()) {
+      return;
+    }
+    Optional<Explanation> e = run.explain(screen.messages);
+    if (e.isPresent() && explained.add(e.get().id())) {
+      screen.mistake(e.get());
     }
   }
 

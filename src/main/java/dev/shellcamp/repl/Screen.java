@@ -1,5 +1,6 @@
 package dev.shellcamp.repl;
 
+import dev.shellcamp.explain.Explanation;
 import dev.shellcamp.ui.Markdown;
 import dev.shellcamp.ui.Messages;
 import dev.shellcamp.ui.Theme;
@@ -90,6 +91,14 @@ final class Screen {
     if (lines.length > 1 && !lines[1].isBlank()) {
       println(indent(lines[1]));
     }
+  }
+
+  /** A classic mistake named after a failure: one short block, its name, why, and the fix. */
+  void mistake(Explanation e) {
+    String title = msg("mistake.title", e.name());
+    println(plain ? title : theme.warn("💡 " + title));
+    println(indent(msg("mistake.why-label") + " " + e.why()));
+    println(indent(msg("mistake.fix-label") + " " + e.fix()));
   }
 
   private static String indent(String s) {

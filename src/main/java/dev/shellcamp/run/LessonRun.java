@@ -3,6 +3,9 @@ package dev.shellcamp.run;
 import dev.shellcamp.check.Checks;
 import dev.shellcamp.check.Context;
 import dev.shellcamp.check.Result;
+import dev.shellcamp.explain.Attempt;
+import dev.shellcamp.explain.Explainer;
+import dev.shellcamp.explain.Explanation;
 import dev.shellcamp.lesson.CheckSpec;
 import dev.shellcamp.lesson.Lesson;
 import dev.shellcamp.lesson.Step;
@@ -16,7 +19,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One lesson in progress: its shell, the current step, and everything the step's checks look
@@ -24,6 +29,8 @@ import java.util.Map;
  */
 public final class LessonRun implements AutoCloseable {
   private static final Duration SETUP_LIMIT = Duration.ofSeconds(60);
+  /** Files a check reads are kept as the step began up to this size (any size for `unchanged`). */
+  private static final long SNAPSHOT_LIMIT = 256 * 1024;
 
   private final Lesson lesson;
   private final Path workspace;
@@ -107,11 +114,13 @@ public final class LessonRun implements AutoCloseable {
       java().prewarm();  // a JVM and javac ready before the learner's first command
     }
     for (CheckSpec c : step().checks()) {
-      if (c.type().equals("file") && c.flag("unchanged")) {
+      // `unchanged` compares with it; the explainer tells from it which lines a `>` lost
+      if (c.type().equals("file") && c.string("path") != null) {
         String p = c.string("path");
         Path f = resolve(p);
         // the file check fails a path outside the workspace without reading it; so does this
-        boolean readable = Context.inWorkspace(workspace, p) && Files.isRegularFile(f);
+        boolean readable = Context.inWorkspace(workspace, p) && Files.isRegularFile(f)
+            && (c.flag("unchanged") || Files.size(f) <= SNAPSHOT_LIMIT);
         context.snapshot(p, readable ? Files.readAllBytes(f) : null);
       }
     }
@@ -191,6 +200,23 @@ public final class LessonRun implements AutoCloseable {
    */
   public Result evaluate(Messages m) {
     return Checks.all(step().checks(), context.in(m));
+  }
+
+  /**
+   * The classic mistake the step's commands show, if any, in {@code m}'s language; for a step
+   * whose checks failed.
+   */
+  public Optional<Explanation> explain(Messages m) {
+    return Explainer.explain(attempt(), lesson.misconceptions(), step().id(), m);
+  }
+
+  /** The ids of the rules that fire on the step's commands now: verify wants none on an accepted answer. */
+  public List<String> mistakesFound() {
+    return Explainer.firing(attempt(), lesson.misconceptions(), step().id());
+  }
+
+  private Attempt attempt() {
+    return new Attempt(context.commands(), workspace, shell.venv(), step().checks(), context::snapshot);
   }
 
   public boolean isQuiz() {

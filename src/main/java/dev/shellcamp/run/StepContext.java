@@ -23,6 +23,7 @@ import java.util.function.Supplier;
  * and {@link #scriptEnv} itself.
  */
 public class StepContext implements Context {
+  private static final int RECENT = 20;
   private final Path workspace;
   private final PtyShell shell;
   private final Messages messages;
@@ -32,6 +33,8 @@ public class StepContext implements Context {
   /** What the learner did in the step; shared by the views that differ only in {@link #messages}. */
   private static final class StepLog {
     final List<String> typed = new ArrayList<>();
+    /** The step's last commands with what they printed, for the misconception explainer. */
+    final List<CommandResult> commands = new ArrayList<>();
     CommandResult last;
     String answer;
     final Map<String, byte[]> snapshots = new HashMap<>();
@@ -59,7 +62,17 @@ public class StepContext implements Context {
   public void ran(CommandResult r) {
     log.typed.add(r.line());
     log.last = r;
+    if (log.commands.size() == RECENT) {
+      log.commands.remove(0);
+    }
+    log.commands.add(r);
   }
+
+  /** The step's latest commands (up to {@value #RECENT}), oldest first. */
+  public List<CommandResult> commands() {
+    return List.copyOf(log.commands);
+  }
+
 
   /** The learner's {@code :answer}. */
   public void answer(String text) {
@@ -74,6 +87,7 @@ public class StepContext implements Context {
   /** Forgets what was typed and answered (a new attempt), keeping the step's snapshots. */
   void forgetAttempt() {
     log.typed.clear();
+    log.commands.clear();
     log.last = null;
     log.answer = null;
   }

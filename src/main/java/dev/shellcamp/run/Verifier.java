@@ -127,6 +127,10 @@ public final class Verifier {
       if (!r.passed()) {
         held.remove(Held.ACCEPTS_PASS);
         problems.add("accepted answer fails: " + oneLine(accepted) + " -> " + oneLine(r.reason()));
+      } else if (!run.mistakesFound().isEmpty()) {
+        held.remove(Held.ACCEPTS_PASS);
+        problems.add("a misconception rule names a mistake in an accepted answer: " + oneLine(accepted) + " -> "
+            + run.mistakesFound());
       }
       again(run, before, i, docker, problems);
     }
@@ -134,6 +138,9 @@ public final class Verifier {
     if (!solved.passed()) {
       held.remove(Held.SOLUTION_PASSES);
       problems.add("solution fails: " + oneLine(solved.reason()));
+    } else if (!run.mistakesFound().isEmpty()) {
+      held.remove(Held.SOLUTION_PASSES);
+      problems.add("a misconception rule names a mistake in the solution: " + run.mistakesFound());
     }
     run.cleanupStep();
     return StepReport.tried(id, step.id(), held, String.join("; ", problems));
