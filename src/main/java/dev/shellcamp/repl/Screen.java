@@ -97,8 +97,8 @@ final class Screen {
   void mistake(Explanation e) {
     String title = msg("mistake.title", e.name());
     println(plain ? title : theme.warn("💡 " + title));
-    println(indent(msg("mistake.why-label") + " " + e.why()));
-    println(indent(msg("mistake.fix-label") + " " + e.fix()));
+    // a list wraps at the window's width with a hanging indent, and shows `commands` as code
+    markdown("- " + msg("mistake.why-label") + " " + e.why() + "\n- " + msg("mistake.fix-label") + " " + e.fix() + "\n");
   }
 
   private static String indent(String s) {
