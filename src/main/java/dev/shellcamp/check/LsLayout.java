@@ -176,27 +176,8 @@ final class LsLayout {
   /** Appends the quoted text from {@code start} to {@code close} (-1: the end); returns where reading goes on. */
   private static int quoted(String raw, int start, int close, boolean escaped, StringBuilder b) {
     String body = raw.substring(start, close < 0 ? raw.length() : close);
-    b.append(escaped ? escapes(body) : body);
+    b.append(escaped ? Syntax.ansiC(body) : body);
     return close < 0 ? raw.length() : close + 1;
-  }
-
-  private static String escapes(String body) {
-    StringBuilder b = new StringBuilder();
-    for (int i = 0; i < body.length(); i++) {
-      char c = body.charAt(i);
-      if (c != '\\' || i + 1 >= body.length()) {
-        b.append(c);
-        continue;
-      }
-      char n = body.charAt(++i);
-      b.append(switch (n) {
-        case 'n' -> '\n';
-        case 't' -> '\t';
-        case 'r' -> '\r';
-        default -> n;
-      });
-    }
-    return b.toString();
   }
 
   /** Down each column in turn: ls's default order; a row of a short last column ends early. */

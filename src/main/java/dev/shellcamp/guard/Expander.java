@@ -242,7 +242,7 @@ final class Expander {
     return j;
   }
 
-  private static String ansiC(String s) {
+  static String ansiC(String s) {
     StringBuilder b = new StringBuilder();
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);

@@ -42,6 +42,11 @@ public final class Syntax {
     }
   }
 
+  /** The text of a {@code $'...'} string with its backslash escapes ({@code \\n}, {@code \\t}) read as bash reads them. */
+  public static String ansiC(String body) {
+    return Expander.ansiC(body);
+  }
+
   /** The simple commands of {@code line} in the order typed, including those inside groups, loops and functions. */
   public static List<Command> commands(String line) {
     List<Command> out = new ArrayList<>();
