@@ -47,6 +47,7 @@ final class VerifyCommand implements Callable<Integer> {
     int passed = 0;
     int failed = 0;
     int skipped = 0;
+    StepReport.Generated generated = StepReport.Generated.NONE;
     for (Path p : paths) {
       if (!Files.exists(p)) {
         spec.commandLine().getErr().println(p + ": no such file or folder");
@@ -70,6 +71,12 @@ final class VerifyCommand implements Callable<Integer> {
             continue;
           }
           reports.addAll(verifier.verify(lesson, r -> print(out, r)));
+          StepReport.Generated g = reports.stream().map(StepReport::generated)
+              .reduce(StepReport.Generated.NONE, StepReport.Generated::plus);
+          generated = generated.plus(g);
+          if (!json) {
+            out.println("  " + lesson.id() + ": " + counts(g));
+          }
         }
         for (StepReport r : reports) {
           if (r.skipped()) {
@@ -86,10 +93,17 @@ final class VerifyCommand implements Callable<Integer> {
       if (failed > 0) {
         out.println("seed " + s + " (rerun with --seed " + s + ")");
       }
-      out.println(passed + " passed, " + failed + " failed" + (skipped > 0 ? ", " + skipped + " skipped" : ""));
+      out.println(passed + " passed, " + failed + " failed" + (skipped > 0 ? ", " + skipped + " skipped" : "")
+          + "; " + counts(generated));
     }
     out.flush();
     return failed == 0 ? ExitCodes.OK : ExitCodes.FAILED;
+  }
+
+  /** "generated cheats: 12 ran, 1 passed, 2 accepted"; the passed ones are those that fail a step. */
+  private static String counts(StepReport.Generated g) {
+    return "generated cheats: " + g.ran() + " ran, " + g.passed() + " passed"
+        + (g.accepted() > 0 ? ", " + g.accepted() + " accepted" : "");
   }
 
   private void print(PrintWriter out, StepReport r) {

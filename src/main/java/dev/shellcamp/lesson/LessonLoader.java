@@ -22,7 +22,7 @@ public final class LessonLoader {
   private static final Set<String> LESSON_KEYS = Set.of("format", "id", "requires", "setup", "vars", "steps", "cleanup",
       "misconceptions");
   private static final Set<String> STEP_KEYS = Set.of("id", "setup", "check", "hints", "solve", "accepts", "cheats", "cleanup",
-      "requires");
+      "requires", "cheats_accepted");
 
   private LessonLoader() {}
 
@@ -245,10 +245,11 @@ public final class LessonLoader {
       if (solve == null || solve.isBlank()) {
         problems.add(new Problem(file, sn.line(), "step '" + id + "' needs 'solve', the reference solution verify types"));
       }
-      steps.add(new Step(id, sn.line(), scalar(file, m, "setup", false, problems), List.copyOf(checks), solve,
+      Step step = new Step(id, sn.line(), scalar(file, m, "setup", false, problems), List.copyOf(checks), solve,
           strings(file, m.get("accepts"), "accepts", problems), strings(file, m.get("cheats"), "cheats", problems),
           scalar(file, m, "cleanup", false, problems), strings(file, m.get("hints"), "hints", problems),
-          requires(file, m.get("requires"), problems)));
+          requires(file, m.get("requires"), problems), List.of());
+      steps.add(CheatsAccepted.read(file, m.get("cheats_accepted"), step, problems));
     }
     return steps;
   }

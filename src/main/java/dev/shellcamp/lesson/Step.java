@@ -6,6 +6,7 @@ import java.util.Optional;
 /**
  * One exercise: hidden setup, the checks that must all pass, and the author's test data.
  * {@code requires} names capabilities only this step needs; where one is missing the step is skipped.
+ * {@code cheatsAccepted}: generated cheats (see {@link CheatKind}) that are in fact correct answers.
  */
 public record Step(
     String id,
@@ -17,9 +18,15 @@ public record Step(
     List<String> cheats,
     String cleanup,
     List<String> hints,
-    List<String> requires) {
+    List<String> requires,
+    List<AcceptedCheat> cheatsAccepted) {
 
   private static final String ANSWER = ":answer ";
+
+  /** Whether the author accepts the generated cheat of this kind as a correct answer. */
+  public boolean accepts(CheatKind kind) {
+    return cheatsAccepted.stream().anyMatch(a -> a.kind() == kind);
+  }
 
   public boolean isQuiz() {
     return checks.stream().anyMatch(c -> c.type().equals("quiz"));

@@ -11,7 +11,19 @@ import java.util.Set;
  * that could not be tried holds none; {@code skipped} ones (this machine lacks what they need)
  * carry the reason they could not run.
  */
-public record StepReport(String lesson, String step, Set<Held> held, boolean skipped, String reason) {
+public record StepReport(String lesson, String step, Set<Held> held, boolean skipped, String reason, Generated generated) {
+
+  /**
+   * The cheats verify made up for the step: how many ran, how many passed although nobody
+   * accepted them (each fails the step), and how many passed as the author's lesson.yaml accepts.
+   */
+  public record Generated(int ran, int passed, int accepted) {
+    public static final Generated NONE = new Generated(0, 0, 0);
+
+    public Generated plus(Generated o) {
+      return new Generated(ran + o.ran, passed + o.passed, accepted + o.accepted);
+    }
+  }
 
   /** What verify proves of a step. */
   public enum Held {
@@ -25,13 +37,17 @@ public record StepReport(String lesson, String step, Set<Held> held, boolean ski
     SOLUTION_PASSES
   }
 
+  public StepReport(String lesson, String step, Set<Held> held, boolean skipped, String reason) {
+    this(lesson, step, held, skipped, reason, Generated.NONE);
+  }
+
   public StepReport {
     held = Collections.unmodifiableSet(held.isEmpty() ? EnumSet.noneOf(Held.class) : EnumSet.copyOf(held));
   }
 
   /** A step that was tried: {@code reason} lists the problems, "" when there are none. */
-  static StepReport tried(String lesson, String step, Set<Held> held, String reason) {
-    return new StepReport(lesson, step, held, false, reason);
+  static StepReport tried(String lesson, String step, Set<Held> held, String reason, Generated generated) {
+    return new StepReport(lesson, step, held, false, reason, generated);
   }
 
   /** A step (or with "*", a lesson) that could not be tried, and so fails. */
@@ -83,6 +99,9 @@ public record StepReport(String lesson, String step, Set<Held> held, boolean ski
     m.put("solution_passes", solutionPasses());
     m.put("passed", passed());
     m.put("skipped", skipped);
+    m.put("generated_cheats", generated.ran());
+    m.put("generated_cheats_passed", generated.passed());
+    m.put("generated_cheats_accepted", generated.accepted());
     m.put("reason", reason);
     return m;
   }

@@ -1,6 +1,7 @@
 package dev.shellcamp.run;
 
 import dev.shellcamp.check.Result;
+import dev.shellcamp.lesson.CheatKind;
 import dev.shellcamp.lesson.Lesson;
 import dev.shellcamp.lesson.Step;
 import dev.shellcamp.run.StepReport.Held;
@@ -9,11 +10,15 @@ import dev.shellcamp.shell.CommandResult;
 import dev.shellcamp.shell.OutputSink;
 import dev.shellcamp.ui.Messages;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,10 +31,13 @@ import java.util.function.Consumer;
  * pass. Before each attempt the workspace is put back as it was before the step and the step's
  * setup runs again, so attempts cannot help each other: a drill's broken state (a squatted port,
  * a runaway process, a broken PATH) is broken again for every one. Step setups must therefore be
- * idempotent. A step whose {@code requires} this machine lacks is reported skipped.
+ * idempotent. A step whose {@code requires} this machine lacks is reported skipped. Besides the
+ * author's cheats, verify makes its own from a scratch run of the solution ({@link CheatMaker}).
  */
 public final class Verifier {
   private static final Duration COMMAND_LIMIT = Duration.ofSeconds(30);
+  private static final int MAX_FILES = 12;
+  private static final long MAX_FILE_BYTES = 16 * 1024;
   private final Messages messages;
   private final Capabilities caps;
   private final Set<String> required;
@@ -122,6 +130,7 @@ public final class Verifier {
       }
       again(run, before, i, docker, problems);
     }
+    StepReport.Generated generated = generated(run, i, before, docker, held, problems);
     for (String accepted : step.accepts()) {
       Result r = attempt(run, accepted);
       if (!r.passed()) {
@@ -143,7 +152,78 @@ public final class Verifier {
       problems.add("a misconception rule names a mistake in the solution: " + run.mistakesFound());
     }
     run.cleanupStep();
-    return StepReport.tried(id, step.id(), held, String.join("; ", problems));
+    return StepReport.tried(id, step.id(), held, String.join("; ", problems), generated);
+  }
+
+  /**
+   * The cheats {@link CheatMaker} makes from a scratch run of the solution, each tried from the
+   * step's beginning. One that passes fails the step unless lesson.yaml accepts its kind; an
+   * accepted kind that no longer passes is a stale acceptance and fails it too.
+   */
+  private StepReport.Generated generated(LessonRun run, int i, Path before, LessonDocker docker, EnumSet<Held> held,
+      List<String> problems) throws IOException {
+    Step step = run.step();
+    if (Arrays.stream(CheatKind.values()).noneMatch(k -> k.appliesTo(step))) {
+      return StepReport.Generated.NONE;
+    }
+    Reference ref = reference(run, step);
+    again(run, before, i, docker, problems);
+    if (ref == null) {
+      return StepReport.Generated.NONE;
+    }
+    int ran = 0;
+    int passed = 0;
+    int accepted = 0;
+    for (CheatMaker.Cheat cheat : CheatMaker.make(step, ref)) {
+      ran++;
+      boolean passes = attempt(run, cheat.input()).passed();
+      boolean ok = step.accepts(cheat.kind());
+      if (passes && ok) {
+        accepted++;
+      } else if (passes) {
+        passed++;
+        held.remove(Held.CHEATS_FAIL);
+        problems.add("generated cheat passes (" + cheat.kind().id() + "): " + oneLine(cheat.input())
+            + " -> strengthen the check, or accept it with cheats_accepted if it is a correct answer");
+      } else if (ok) {
+        held.remove(Held.CHEATS_FAIL);
+        problems.add("accepted cheat '" + cheat.kind().id() + "' fails now: remove it from cheats_accepted");
+      }
+      again(run, before, i, docker, problems);
+    }
+    return new StepReport.Generated(ran, passed, accepted);
+  }
+
+  /** The solution run once to see what it prints and writes; null when it fails (reported later). */
+  private Reference reference(LessonRun run, Step step) throws IOException {
+    Path ws = run.workspace();
+    FileStamps start = FileStamps.of(ws);
+    CommandResult c = run.run(step.solve(), OutputSink.DISCARD, COMMAND_LIMIT);
+    if (!run.evaluate().passed()) {
+      return null;
+    }
+    Map<String, String> files = new LinkedHashMap<>();
+    for (String path : start.changedIn(FileStamps.of(ws))) {
+      String text = text(ws.resolve(path));
+      if (text != null && files.size() < MAX_FILES) {
+        files.put(path, text);
+      }
+    }
+    return new Reference(c.output(), c.exitCode(), files, start.stamps().keySet());
+  }
+
+  /** A small UTF-8 text file's content, else null: bash cannot printf a NUL, and a big file is no hand-typed cheat. */
+  private static String text(Path f) {
+    try {
+      if (Files.size(f) > MAX_FILE_BYTES) {
+        return null;
+      }
+      byte[] b = Files.readAllBytes(f);
+      String s = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(b)).toString();
+      return s.indexOf('\0') >= 0 ? null : s;
+    } catch (IOException e) {
+      return null;
+    }
   }
 
   private Result attempt(LessonRun run, String input) throws IOException {
