@@ -24,6 +24,7 @@ public final class Checks {
         case "process" -> ProcessCheck.check(spec, ctx);
         case "port" -> PortCheck.check(spec, ctx);
         case "disk" -> DiskCheck.check(spec, ctx);
+        case "http" -> HttpCheck.check(spec, ctx);
         default -> Result.fail(ctx.messages().get("check.unknown", spec.type()));
       };
     } catch (RuntimeException e) {

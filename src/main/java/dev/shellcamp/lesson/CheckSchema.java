@@ -1,5 +1,6 @@
 package dev.shellcamp.lesson;
 
+import dev.shellcamp.json.JsonPath;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,7 +15,7 @@ import java.util.regex.PatternSyntaxException;
  * at its line before a learner ever meets it.
  */
 final class CheckSchema {
-  enum T { STR, REGEX, BOOL, INT, SIZE, STRS, PAIR, STR_OR_STRS, CASES, VERSIONS }
+  enum T { STR, REGEX, BOOL, INT, SIZE, STRS, PAIR, STR_OR_STRS, CASES, VERSIONS, HEADERS, JSON_VALUES }
 
   private static final Map<String, T> LINES_OPTS = Map.of(
       "lines", T.STRS, "order", T.BOOL, "ignore_non_matching", T.BOOL, "re_sub", T.PAIR);
@@ -37,6 +38,10 @@ final class CheckSchema {
           Map.entry("from", T.REGEX), Map.entry("port", T.STR), Map.entry("env", T.STR), Map.entry("mount", T.STR),
           Map.entry("source", T.REGEX), Map.entry("cmd", T.REGEX), Map.entry("entrypoint", T.REGEX),
           Map.entry("logs", T.REGEX), Map.entry("instructions", T.STRS))),
+      Map.entry("http", Map.ofEntries(Map.entry("url", T.STR), Map.entry("method", T.STR), Map.entry("body", T.STR),
+          Map.entry("content_type", T.STR), Map.entry("status", T.INT), Map.entry("header", T.HEADERS),
+          Map.entry("json", T.JSON_VALUES), Map.entry("contains", T.STR), Map.entry("regex", T.REGEX),
+          Map.entry("within_ms", T.INT))),
       Map.entry("java", Map.of("file", T.STR, "with", T.STRS, "cases", T.CASES, "against", T.VERSIONS, "timeout_ms", T.INT)));
 
 
@@ -49,8 +54,8 @@ final class CheckSchema {
 
   private static final Set<String> SCALAR_FORMS = Set.of("exit", "run");
 
-  /** Named in DESIGN.md, built by the later courses' work; a lesson using one cannot run yet. */
-  private static final Set<String> NOT_YET = Set.of("http");
+  /** The request methods an {@code http} check may send. */
+  private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD");
 
   private CheckSchema() {}
 
@@ -68,10 +73,6 @@ final class CheckSchema {
     Map.Entry<String, Node> e = entry.map().entrySet().iterator().next();
     String type = e.getKey();
     Node arg = e.getValue();
-    if (NOT_YET.contains(type)) {
-      problems.add(new Problem(file, entry.line(), "check type '" + type + "' is not supported by this version"));
-      return null;
-    }
     if (SCALAR_FORMS.contains(type)) {
       if (!arg.isScalar() || arg.text().isBlank()) {
         problems.add(new Problem(file, arg.line(), "'" + type + "' takes a "
@@ -113,6 +114,9 @@ final class CheckSchema {
       }
     }
     requireShape(file, type, entry.line(), arg.map().keySet(), problems);
+    if (type.equals("http")) {
+      httpValues(file, arg.map(), problems);
+    }
     WorkspacePaths.check(file, type, arg.map(), problems);
     if (problems.size() > before) {
       return null;
@@ -142,12 +146,26 @@ final class CheckSchema {
           : "'java' needs 'file' (the learner's file) and 'cases'";
       case "process" -> exactlyOne(keys, "name", "cmdline");
       case "port" -> keys.contains("port") ? null : "'port' needs 'port', the TCP port number";
+      case "http" -> keys.contains("url") ? null : "'http' needs 'url', the address to request";
       case "disk" -> keys.contains("path") && keys.contains("free_above") ? null
           : "'disk' needs 'path' and 'free_above' (a size such as 500M or 1G)";
       default -> null;
     };
     if (need != null) {
       problems.add(new Problem(file, line, need));
+    }
+  }
+
+  /** An http check's URL and method, which the schema's types alone cannot judge. */
+  private static void httpValues(Path file, Map<String, Node> args, List<Problem> problems) {
+    Node url = args.get("url");
+    if (url != null && url.isScalar() && !url.text().matches("https?://[^\\s/]+(/\\S*)?")) {
+      problems.add(new Problem(file, url.line(), "'http.url' must be an http:// or https:// address, not '" + url.text() + "'"));
+    }
+    Node method = args.get("method");
+    if (method != null && method.isScalar() && !METHODS.contains(method.text())) {
+      problems.add(new Problem(file, method.line(), "'http.method' must be one of "
+          + String.join(", ", METHODS.stream().sorted().toList()) + ", not '" + method.text() + "'"));
     }
   }
 
@@ -208,6 +226,9 @@ final class CheckSchema {
       case STR_OR_STRS -> {
         return n.isScalar() ? n.text() : value(file, where, n, T.STRS, problems);
       }
+      case HEADERS, JSON_VALUES -> {
+        return keyedValues(file, where, n, t, problems);
+      }
       case CASES -> {
         return JavaSchema.cases(file, where, n, problems);
       }
@@ -229,6 +250,38 @@ final class CheckSchema {
         return items;
       }
     }
+  }
+
+  /** {@code header: {name: regex}} or {@code json: {path: value}}: a map of scalars, each key and value checked. */
+  private static Map<String, String> keyedValues(Path file, String where, Node n, T t, List<Problem> problems) {
+    if (!n.isMap() || n.map().isEmpty()) {
+      problems.add(new Problem(file, n.line(), "'" + where + "' must be a map of "
+          + (t == T.HEADERS ? "header name: regex" : "JSON path: expected value, as {\"$.outputs[0].data[0]\": 2.5}")));
+      return null;
+    }
+    Map<String, String> out = new LinkedHashMap<>();
+    int before = problems.size();
+    for (Map.Entry<String, Node> e : n.map().entrySet()) {
+      Node v = e.getValue();
+      if (!v.isScalar()) {
+        problems.add(new Problem(file, v.line(), "'" + where + "." + e.getKey() + "' must be a single value, not " + v.kind()));
+        continue;
+      }
+      if (t == T.HEADERS) {
+        if (!e.getKey().matches("[A-Za-z0-9!#$%&'*+.^_`|~-]+")) {
+          problems.add(new Problem(file, v.keyLine(), "'" + e.getKey() + "' in '" + where + "' is not a header name"));
+        }
+        validRegex(file, where + "." + e.getKey(), v, v.text(), problems);
+      } else {
+        try {
+          JsonPath.parse(e.getKey());
+        } catch (IllegalArgumentException x) {
+          problems.add(new Problem(file, v.keyLine(), x.getMessage() + " in '" + where + "'"));
+        }
+      }
+      out.put(e.getKey(), v.text());
+    }
+    return problems.size() > before ? null : java.util.Collections.unmodifiableMap(out);
   }
 
   private static boolean validRegex(Path file, String where, Node n, String s, List<Problem> problems) {

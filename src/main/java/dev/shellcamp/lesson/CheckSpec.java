@@ -28,6 +28,13 @@ public record CheckSpec(String type, Map<String, Object> args, int line) {
     return v == null ? List.of() : (List<Map<String, String>>) v;
   }
 
+  /** A map of names to values, such as an {@code http} check's {@code header} or {@code json}. */
+  @SuppressWarnings("unchecked")
+  public Map<String, String> map(String key) {
+    Object v = args.get(key);
+    return v == null ? Map.of() : (Map<String, String>) v;
+  }
+
   @SuppressWarnings("unchecked")
   public List<String> strings(String key) {
     Object v = args.get(key);

@@ -111,6 +111,17 @@ class ChecksTest {
   }
 
   @Test
+  void typedIgnoresCommentsButNotQuotedHashesOrHeredocBodies() {
+    Result r = eval(spec("typed", "regex", "\\bcurl\\b"), new FakeContext(ws).ran("printf '{}' # curl localhost:8000", "", 0));
+    assertFalse(r.passed(), "a commented-out curl ran nothing");
+    assertTrue(eval(spec("typed", "regex", "\\bcurl\\b"), new FakeContext(ws).ran("# curl a\ncurl b", "", 0)).passed());
+    assertTrue(eval(spec("typed", "regex", "#x"), new FakeContext(ws).ran("echo '#x'", "", 0)).passed());
+    assertTrue(eval(spec("typed", "regex", "\\$#"), new FakeContext(ws).ran("echo $# ${#a} a#b", "", 0)).passed());
+    assertTrue(eval(spec("typed", "regex", "^#!/bin/bash"), new FakeContext(ws).ran("cat > s.sh <<'EOF'\n#!/bin/bash\nEOF", "", 0)).passed());
+    assertFalse(eval(spec("typed", "regex", "uniq"), new FakeContext(ws).ran("sort f  #| uniq", "", 0)).passed());
+  }
+
+  @Test
   void fileMissingModeAndExecutable() throws Exception {
     FakeContext c = new FakeContext(ws);
     Result r = eval(spec("file", "path", "out/x.txt", "exists", "true"), c);
