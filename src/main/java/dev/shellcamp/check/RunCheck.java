@@ -20,7 +20,8 @@ final class RunCheck {
    * other without running the script again. A script may still print {@code FAIL: reason} itself.
    */
   private static final String PRELUDE = "fail() { local en=${1//$'\\n'/ } ko=${2:-}; ko=${ko//$'\\n'/ }; "
-      + "printf 'FAIL2:%s\\t%s\\n' \"${en//$'\\t'/ }\" \"${ko//$'\\t'/ }\"; exit 1; }\n";
+      + "printf 'FAIL2:%s\\t%s\\n' \"${en//$'\\t'/ }\" \"${ko//$'\\t'/ }\"; exit 1; }\n"
+      + FailKey.PRELUDE;
 
   private RunCheck() {}
 
@@ -53,6 +54,9 @@ final class RunCheck {
     String o = out.toString(StandardCharsets.UTF_8);
     String e = err.toString(StandardCharsets.UTF_8);
     for (String line : (o + "\n" + e).split("\n")) {
+      if (line.startsWith(FailKey.MARK)) {
+        return Result.fail(FailKey.say(line.substring(FailKey.MARK.length()), spec, m));
+      }
       if (line.startsWith("FAIL2:")) {
         String[] both = line.substring(6).split("\t", 2);
         return Result.fail(m.either(both[0].strip(), both.length > 1 ? both[1].strip() : "").strip());

@@ -73,10 +73,13 @@ final class CheckSchema {
     Map.Entry<String, Node> e = entry.map().entrySet().iterator().next();
     String type = e.getKey();
     Node arg = e.getValue();
+    if (type.equals("run") && arg.isMap()) {
+      return RunScripts.scriptForm(file, entry.line(), arg, problems);
+    }
     if (SCALAR_FORMS.contains(type)) {
       if (!arg.isScalar() || arg.text().isBlank()) {
         problems.add(new Problem(file, arg.line(), "'" + type + "' takes a "
-            + (type.equals("exit") ? "number" : "bash script") + ", not " + arg.kind()));
+            + (type.equals("exit") ? "number" : "bash script or {script: FILE}") + ", not " + arg.kind()));
         return null;
       }
       if (type.equals("exit") && !arg.text().matches("\\d{1,3}")) {

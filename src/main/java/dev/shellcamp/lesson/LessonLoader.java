@@ -136,6 +136,7 @@ public final class LessonLoader {
       }
     }
     compareHints(dir, texts, steps, problems);
+    steps = RunScripts.resolve(dir, file, steps, texts, values, problems);
     LessonFiles.check(dir, problems);
     List<Misconception> misconceptions = Misconceptions.read(file, m.get("misconceptions"),
         steps.stream().map(Step::id).toList(), problems);
@@ -225,6 +226,10 @@ public final class LessonLoader {
       }
       if (!id.matches("[a-z0-9][a-z0-9-]*")) {
         problems.add(new Problem(file, m.get("id").line(), "step id '" + id + "' must be lower-case words joined by '-'"));
+      }
+      if (id.equals(LessonText.MESSAGES)) {
+        problems.add(new Problem(file, m.get("id").line(), "step id '" + id + "' is taken by the '## "
+            + LessonText.MESSAGES + "' section of en.md and ko.md"));
       }
       if (!seen.add(id)) {
         problems.add(new Problem(file, m.get("id").line(), "step id '" + id + "' is used twice"));

@@ -1,5 +1,6 @@
 package dev.shellcamp.check;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -188,6 +189,24 @@ class ChecksTest {
     };
     assertTrue(eval(spec("run", "value", "fail 'no pid.txt' 'pid.txt 파일이 없어요'"), ko).reason().equals("pid.txt 파일이 없어요"));
     assertTrue(eval(spec("run", "value", "fail 'only english'"), ko).reason().equals("only english"));
+  }
+
+  @Test
+  void runScriptsSayWhyThroughTheLessonsMessageKeys() {
+    Map<String, Map<String, String>> msgs = Map.of(
+        "en", Map.of("no-server", "nothing answers on port {0} ({1})"),
+        "ko", Map.of("no-server", "{0}번 포트에서 응답이 없어요 ({1})"));
+    CheckSpec s = spec("run", "value", "fail_key no-server 8123 'two words'", "messages", msgs);
+    assertEquals("nothing answers on port 8123 (two words)", eval(s, new FakeContext(ws)).reason());
+    FakeContext ko = new FakeContext(ws) {
+      @Override
+      public dev.shellcamp.ui.Messages messages() {
+        return dev.shellcamp.ui.Messages.of("ko");
+      }
+    };
+    assertEquals("8123번 포트에서 응답이 없어요 (two words)", eval(s, ko).reason());
+    Result r = eval(spec("run", "value", "fail_key nope", "messages", msgs), new FakeContext(ws));
+    assertTrue(r.reason().contains("\"nope\"") && r.reason().contains("does not define"), r.reason());
   }
 
   @Test
