@@ -8,6 +8,7 @@ import dev.shellcamp.run.StepReport.Held;
 import dev.shellcamp.shell.Capabilities;
 import dev.shellcamp.shell.CommandResult;
 import dev.shellcamp.shell.OutputSink;
+import dev.shellcamp.shell.ProcessReaper;
 import dev.shellcamp.ui.Messages;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -198,8 +199,12 @@ public final class Verifier {
   private Reference reference(LessonRun run, Step step) throws IOException {
     Path ws = run.workspace();
     FileStamps start = FileStamps.of(ws);
+    Set<Long> running = ProcessReaper.sessionProcesses(run.shell().pid(), run.shell().sessionKey());
     CommandResult c = run.run(step.solve(), OutputSink.DISCARD, COMMAND_LIMIT);
-    if (!run.evaluate().passed()) {
+    boolean passed = run.evaluate().passed();
+    // a server the solution started would answer the cheats' checks for them
+    endStartedSince(run, running);
+    if (!passed) {
       return null;
     }
     Map<String, String> files = new LinkedHashMap<>();
@@ -210,6 +215,25 @@ public final class Verifier {
       }
     }
     return new Reference(c.output(), c.exitCode(), files, start.stamps().keySet());
+  }
+
+  /** Ends what the lesson's shell started since {@code before}: SIGTERM, then SIGKILL after a second. */
+  private static void endStartedSince(LessonRun run, Set<Long> before) {
+    List<ProcessHandle> started = ProcessReaper.sessionProcesses(run.shell().pid(), run.shell().sessionKey()).stream()
+        .filter(pid -> !before.contains(pid)).map(ProcessHandle::of).flatMap(Optional::stream).toList();
+    started.forEach(ProcessHandle::destroy);
+    long deadline = System.nanoTime() + 1_000_000_000L;
+    for (ProcessHandle h : started) {
+      while (h.isAlive() && System.nanoTime() < deadline) {
+        try {
+          Thread.sleep(20);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+      h.destroyForcibly();
+    }
   }
 
   /** A small UTF-8 text file's content, else null: bash cannot printf a NUL, and a big file is no hand-typed cheat. */
