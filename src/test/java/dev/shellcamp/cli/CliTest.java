@@ -145,6 +145,25 @@ class CliTest {
     assertEquals(1, r.code(), r.out());
     assertTrue(r.out().contains("✗ demo/weak greet: cheat passes: printf"), r.out());
     assertTrue(r.out().contains("✗ demo/weak second: passes before anything was typed"), r.out());
-    assertTrue(r.out().strip().endsWith("0 passed, 2 failed"), r.out());
+    assertTrue(r.out().contains("generated cheat passes (echo-output): printf '%s\\n' 'hello'"), r.out());
+    // greet: echo-output, replay-output, cat-answer; second: touch-files (of ".")
+    assertTrue(r.out().strip().endsWith("0 passed, 2 failed; generated cheats: 4 ran, 4 passed"), r.out());
+  }
+
+  @Test
+  void verifyLetsALessonAcceptAGeneratedCheatWithAReason() throws Exception {
+    Path dir = data.resolve("lessons/demo/01-note");
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve("lesson.yaml"), String.join("\n", "format: 1", "id: demo/note", "steps:",
+        "  - id: write", "    check:", "      - file: {path: note.txt, contains: hi}", "    solve: echo hi > note.txt",
+        "    cheats: [touch note.txt]", "    cheats_accepted:",
+        "      - {kind: write-files, why: writing the note is the task}", ""));
+    Files.writeString(dir.resolve("en.md"), "# Note\n\n## write\n\nWrite hi into note.txt.\n");
+    Files.writeString(dir.resolve("ko.md"), "# 메모\n\n## write\n\nnote.txt에 hi를 쓰세요.\n");
+    Cli.Run r = Cli.run(data, "", "verify", dir.toString());
+    assertEquals(0, r.code(), r.out());
+    // touch-files makes an empty note.txt and fails; write-files passes, as accepted
+    assertTrue(r.out().contains("  demo/note: generated cheats: 2 ran, 0 passed, 1 accepted"), r.out());
+    assertTrue(r.out().strip().endsWith("1 passed, 0 failed; generated cheats: 2 ran, 0 passed, 1 accepted"), r.out());
   }
 }
