@@ -151,6 +151,22 @@ class CliTest {
   }
 
   @Test
+  void verifyFailsAnAcceptanceWhoseCheatNoLongerPasses() throws Exception {
+    Path dir = data.resolve("lessons/demo/01-stale");
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve("lesson.yaml"), String.join("\n", "format: 1", "id: demo/stale", "steps:",
+        "  - id: greet", "    check:", "      - output: {contains: hello}", "      - typed: {regex: '\\becho\\b'}",
+        "    solve: echo hello", "    cheats: [echo bye]", "    cheats_accepted:",
+        "      - {kind: echo-output, why: once printing was the task}", ""));
+    Files.writeString(dir.resolve("en.md"), "# Stale\n\n## greet\n\nSay hello with echo.\n");
+    Files.writeString(dir.resolve("ko.md"), "# 묵은\n\n## greet\n\necho로 인사하세요.\n");
+    Cli.Run r = Cli.run(data, "", "verify", dir.toString());
+    assertEquals(1, r.code(), r.out());
+    assertTrue(r.out().contains("✗ demo/stale greet: accepted cheat 'echo-output' fails now: remove it from cheats_accepted"),
+        r.out());
+  }
+
+  @Test
   void verifyLetsALessonAcceptAGeneratedCheatWithAReason() throws Exception {
     Path dir = data.resolve("lessons/demo/01-note");
     Files.createDirectories(dir);
