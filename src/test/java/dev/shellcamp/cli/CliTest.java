@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -133,14 +134,12 @@ class CliTest {
 
   @Test
   void verifyFailsALessonWhoseCheatPassesAndSaysWhy() throws Exception {
-    Path dir = data.resolve("lessons/demo/01-weak");
-    Files.createDirectories(dir);
-    Files.writeString(dir.resolve("lesson.yaml"), String.join("\n", "format: 1", "id: demo/weak", "steps:",
+    Path dir = demoLesson("01-weak", String.join("\n", "format: 1", "id: demo/weak", "steps:",
         "  - id: greet", "    check:", "      - output: {contains: hello}", "    solve: echo hello",
         "    cheats: [\"printf 'hello\\\\n'\"]", "  - id: second", "    check:", "      - file: {path: ., exists: true}",
-        "    solve: 'true'", ""));
-    Files.writeString(dir.resolve("en.md"), "# Weak\n\n## greet\n\nSay hello.\n\n## second\n\nAnything.\n");
-    Files.writeString(dir.resolve("ko.md"), "# 약함\n\n## greet\n\n인사하세요.\n\n## second\n\n아무거나.\n");
+        "    solve: 'true'", ""),
+        "# Weak\n\n## greet\n\nSay hello.\n\n## second\n\nAnything.\n",
+        "# 약함\n\n## greet\n\n인사하세요.\n\n## second\n\n아무거나.\n");
     Cli.Run r = Cli.run(data, "", "verify", dir.toString());
     assertEquals(1, r.code(), r.out());
     assertTrue(r.out().contains("✗ demo/weak greet: cheat passes: printf"), r.out());
@@ -152,14 +151,12 @@ class CliTest {
 
   @Test
   void verifyFailsAnAcceptanceWhoseCheatNoLongerPasses() throws Exception {
-    Path dir = data.resolve("lessons/demo/01-stale");
-    Files.createDirectories(dir);
-    Files.writeString(dir.resolve("lesson.yaml"), String.join("\n", "format: 1", "id: demo/stale", "steps:",
+    Path dir = demoLesson("01-stale", String.join("\n", "format: 1", "id: demo/stale", "steps:",
         "  - id: greet", "    check:", "      - output: {contains: hello}", "      - typed: {regex: '\\becho\\b'}",
         "    solve: echo hello", "    cheats: [echo bye]", "    cheats_accepted:",
-        "      - {kind: echo-output, why: once printing was the task}", ""));
-    Files.writeString(dir.resolve("en.md"), "# Stale\n\n## greet\n\nSay hello with echo.\n");
-    Files.writeString(dir.resolve("ko.md"), "# 묵은\n\n## greet\n\necho로 인사하세요.\n");
+        "      - {kind: echo-output, why: once printing was the task}", ""),
+        "# Stale\n\n## greet\n\nSay hello with echo.\n",
+        "# 묵은\n\n## greet\n\necho로 인사하세요.\n");
     Cli.Run r = Cli.run(data, "", "verify", dir.toString());
     assertEquals(1, r.code(), r.out());
     assertTrue(r.out().contains("✗ demo/stale greet: accepted cheat 'echo-output' fails now: remove it from cheats_accepted"),
@@ -168,18 +165,26 @@ class CliTest {
 
   @Test
   void verifyLetsALessonAcceptAGeneratedCheatWithAReason() throws Exception {
-    Path dir = data.resolve("lessons/demo/01-note");
-    Files.createDirectories(dir);
-    Files.writeString(dir.resolve("lesson.yaml"), String.join("\n", "format: 1", "id: demo/note", "steps:",
+    Path dir = demoLesson("01-note", String.join("\n", "format: 1", "id: demo/note", "steps:",
         "  - id: write", "    check:", "      - file: {path: note.txt, contains: hi}", "    solve: echo hi > note.txt",
         "    cheats: [touch note.txt]", "    cheats_accepted:",
-        "      - {kind: write-files, why: writing the note is the task}", ""));
-    Files.writeString(dir.resolve("en.md"), "# Note\n\n## write\n\nWrite hi into note.txt.\n");
-    Files.writeString(dir.resolve("ko.md"), "# 메모\n\n## write\n\nnote.txt에 hi를 쓰세요.\n");
+        "      - {kind: write-files, why: writing the note is the task}", ""),
+        "# Note\n\n## write\n\nWrite hi into note.txt.\n",
+        "# 메모\n\n## write\n\nnote.txt에 hi를 쓰세요.\n");
     Cli.Run r = Cli.run(data, "", "verify", dir.toString());
     assertEquals(0, r.code(), r.out());
     // touch-files makes an empty note.txt and fails; write-files passes, as accepted
     assertTrue(r.out().contains("  demo/note: generated cheats: 2 ran, 0 passed, 1 accepted"), r.out());
     assertTrue(r.out().strip().endsWith("1 passed, 0 failed; generated cheats: 2 ran, 0 passed, 1 accepted"), r.out());
+  }
+
+  /** A lesson folder under lessons/demo/ with its three files. */
+  private Path demoLesson(String folder, String yaml, String en, String ko) throws IOException {
+    Path dir = data.resolve("lessons/demo/" + folder);
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve("lesson.yaml"), yaml);
+    Files.writeString(dir.resolve("en.md"), en);
+    Files.writeString(dir.resolve("ko.md"), ko);
+    return dir;
   }
 }
