@@ -35,6 +35,9 @@ public final class Explainer {
       }
     }
     for (Rule r : RULES) {
+      if (silenced(r, lessonRules, stepId)) {
+        continue;
+      }
       Optional<List<String>> args = r.test().apply(a);
       if (args.isPresent()) {
         Object[] xs = args.get().toArray();
@@ -49,12 +52,16 @@ public final class Explainer {
   public static List<String> firing(Attempt a, List<Misconception> lessonRules, String stepId) {
     List<String> out = new ArrayList<>();
     a.last().ifPresent(last -> lessonRules.stream().filter(mc -> fires(mc, stepId, last)).forEach(mc -> out.add(mc.id())));
-    RULES.stream().filter(r -> r.test().apply(a).isPresent()).forEach(r -> out.add(r.id()));
+    RULES.stream().filter(r -> !silenced(r, lessonRules, stepId) && r.test().apply(a).isPresent()).forEach(r -> out.add(r.id()));
     return out;
   }
 
+  private static boolean silenced(Rule r, List<Misconception> lessonRules, String stepId) {
+    return lessonRules.stream().anyMatch(mc -> mc.silences(r.id(), stepId));
+  }
+
   static boolean fires(Misconception mc, String stepId, CommandResult r) {
-    return (mc.step() == null || mc.step().equals(stepId))
+    return !mc.quiet() && (mc.step() == null || mc.step().equals(stepId))
         && (mc.typed() == null || Pattern.compile(mc.typed(), Pattern.MULTILINE).matcher(r.line()).find())
         && (mc.output() == null || Pattern.compile(mc.output(), Pattern.MULTILINE).matcher(r.output()).find())
         && (mc.exit() == null || mc.exit() == r.exitCode());

@@ -12,7 +12,7 @@ import java.util.regex.PatternSyntaxException;
 
 /** Reads and validates a lesson's {@code misconceptions:} list, every problem with its line. */
 final class Misconceptions {
-  private static final Set<String> KEYS = Set.of("id", "step", "typed", "output", "exit", "en", "ko");
+  private static final Set<String> KEYS = Set.of("id", "step", "typed", "output", "exit", "en", "ko", "quiet");
   private static final Set<String> TEXT_KEYS = Set.of("name", "why", "fix");
 
   private Misconceptions() {}
@@ -61,6 +61,14 @@ final class Misconceptions {
     String step = m.containsKey("step") ? text(file, m, "step", n.line(), problems) : null;
     if (step != null && !stepIds.contains(step)) {
       problems.add(new Problem(file, m.get("step").line(), "misconception step '" + step + "' is not a step of this lesson"));
+    }
+    if (m.containsKey("quiet")) {
+      // {id: <built-in rule>, step: ..., quiet: true}: the step shows that mistake on purpose
+      if (!"true".equals(m.get("quiet").text()) || m.keySet().stream().anyMatch(k -> !Set.of("id", "step", "quiet").contains(k))) {
+        problems.add(new Problem(file, m.get("quiet").line(), "a quiet misconception is {id: <built-in rule id>, step: <optional>, quiet: true}"
+            + " and nothing else"));
+      }
+      return problems.size() > before ? null : new Misconception(id, step, null, null, null, Map.of(), true);
     }
     String typed = m.containsKey("typed") ? regex(file, m, "typed", problems) : null;
     String output = m.containsKey("output") ? regex(file, m, "output", problems) : null;
