@@ -86,16 +86,21 @@ public final class ClassConnection implements ClassEvents, AutoCloseable {
     if (joined.name().isEmpty()) {
       joined = new ClassLink(u, joined.learner(), joined.secret(), who, 0);
     }
+    return switchTo(joined, m);
+  }
+
+  /** Starts anew with {@code link}: seq is per learner, so the old queue goes with the old link. */
+  private ClassLink switchTo(ClassLink link, Messages m) throws JoinFailure {
     try {
       end(Duration.ofSeconds(1));
       forgetQueue();
-      linkFile.save(joined);
-      live = Live.start(dir, linkFile, joined, timing, api);
+      linkFile.save(link);
+      live = Live.start(dir, linkFile, link, timing, api);
     } catch (IOException e) {
       throw new JoinFailure(m.get("class.join.unsaved", linkFile.path(), e.getMessage()));
     }
     emit(EventType.JOINED, null);
-    return joined;
+    return link;
   }
 
   /**
@@ -114,16 +119,7 @@ public final class ClassConnection implements ClassEvents, AutoCloseable {
     if (l != null && l.link.get().learner().equals(given.learner()) && l.link.get().url().equals(given.url())) {
       return l.link.get();
     }
-    try {
-      end(Duration.ofSeconds(1));
-      forgetQueue();
-      linkFile.save(given);
-      live = Live.start(dir, linkFile, given, timing, api);
-    } catch (IOException e) {
-      throw new JoinFailure(m.get("class.join.unsaved", linkFile.path(), e.getMessage()));
-    }
-    emit(EventType.JOINED, null);
-    return given;
+    return switchTo(given, m);
   }
 
   /**
