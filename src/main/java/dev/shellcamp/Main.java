@@ -7,6 +7,7 @@ import dev.shellcamp.cli.RootCommand;
 import dev.shellcamp.lesson.Catalog;
 import dev.shellcamp.progress.ProgressStore;
 import dev.shellcamp.shell.Capabilities;
+import dev.shellcamp.trace.Phases;
 import dev.shellcamp.ui.PlainMode;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -31,7 +32,9 @@ public final class Main {
   }
 
   static int run(String[] args) {
+    Phases.mark("main");
     ProgressStore store = ProgressStore.standard();
+    Capabilities caps = new Capabilities();
     // The REPL's start-up work runs on all cores: the terminal and the catalog load in the
     // background while picocli builds its model here (each is 60-100 ms on this kind of machine).
     boolean repl = args.length == 0 || args[0].equals("start") || args[0].startsWith("--lang")
@@ -41,7 +44,14 @@ public final class Main {
     CompletableFuture<Terminal> early = repl ? CompletableFuture.supplyAsync(() -> openTerminal(plain), Main::daemon) : null;
     CompletableFuture<Seeded> catalog = repl ? CompletableFuture.supplyAsync(() -> {
       long seed = store.peekSeed();
-      return seed < 0 ? null : new Seeded(seed, Catalog.load(Catalog.locate(), seed));
+      Seeded s = seed < 0 ? null : new Seeded(seed, catalog(seed));
+      Phases.mark("catalog loaded");
+      if (s != null) {
+        // the menu's availability column (a docker socket round trip) while the terminal opens
+        s.catalog().summaries().values().forEach(l -> caps.missingAtAGlance(l.requires()));
+        Phases.mark("capabilities probed");
+      }
+      return s;
     }, Main::daemon) : null;
     // a joined tutor reads its link and queue (and loads Jackson) beside the terminal, not before it
     CompletableFuture<ClassConnection> classes = repl
@@ -56,10 +66,10 @@ public final class Main {
     };
     LongFunction<Catalog> catalogs = s -> {
       Seeded loaded = catalog == null ? null : catalog.join();
-      return loaded != null && loaded.seed() == s ? loaded.catalog() : Catalog.load(Catalog.locate(), s);
+      return loaded != null && (s == Env.ANY_SEED || loaded.seed() == s) ? loaded.catalog() : catalog(Math.max(s, 0));
     };
     Supplier<ClassConnection> links = () -> classes != null ? classes.join() : ClassConnection.open(ProgressStore.dataHome());
-    Env env = new Env(terminal, store, new Capabilities(), catalogs, links);
+    Env env = new Env(terminal, store, caps, catalogs, links);
     if (args.length == 0) {
       // the README's first command: straight to the REPL. Building picocli's model of every
       // subcommand by reflection costs ~100 ms here, half the way to the first prompt.
@@ -86,6 +96,11 @@ public final class Main {
     }
   }
 
+  /** The catalog through its index under the data home (one file: the learner's seed is part of its key). */
+  private static Catalog catalog(long seed) {
+    return Catalog.indexed(Catalog.locate(), seed, ProgressStore.dataHome().resolve("cache").resolve("catalog.index"));
+  }
+
   /** A catalog loaded ahead of time, and the learner's seed it was loaded for. */
   private record Seeded(long seed, Catalog catalog) {}
 
@@ -99,7 +114,7 @@ public final class Main {
     try {
       boolean tty = System.console() != null;
       Terminal t = tty && plain ? PlainTerminal.open()
-          : tty ? TerminalBuilder.builder().system(true).name("shellcamp").encoding(StandardCharsets.UTF_8).build()
+          : tty ? systemTerminal()
           // a plain DumbTerminal: JLine's builder would pump stdin through a new pty, where the
           // end of piped input never arrives as end of file
           : new DumbTerminal("shellcamp", Terminal.TYPE_DUMB, System.in, System.out, StandardCharsets.UTF_8);
@@ -116,10 +131,32 @@ public final class Main {
       }
       // outside readLine and outside a command, Ctrl-C must not kill the tutor
       t.handle(Terminal.Signal.INT, Terminal.SignalHandler.SIG_IGN);
+      Phases.mark("terminal open");
       return t;
     } catch (IOException e) {
       throw new IllegalStateException("cannot open the terminal: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * JLine's native (JNI) terminal alone: with its default list JLine also asks the exec provider,
+   * which forks {@code test -t}; and the capabilities infocmp gave last time, so it need not fork
+   * infocmp either. Each fork is 5-15 ms on the way to the first prompt here.
+   */
+  private static Terminal systemTerminal() throws IOException {
+    TermInfo info = TermInfo.of(ProgressStore.dataHome().resolve("cache").resolve("terminfo"));
+    boolean kept = info != null && info.preload();
+    Terminal t;
+    try {
+      t = TerminalBuilder.builder().system(true).provider("jni").dumb(false).name("shellcamp").encoding(StandardCharsets.UTF_8).build();
+    } catch (IOException | RuntimeException | LinkageError e) {
+      // no native library here (a noexec temp folder, an unusual platform): JLine's own choice
+      t = TerminalBuilder.builder().system(true).name("shellcamp").encoding(StandardCharsets.UTF_8).build();
+    }
+    if (info != null && !kept) {
+      info.keep();
+    }
+    return t;
   }
 
   private static void closeQuietly(Terminal t) {

@@ -17,6 +17,9 @@ import org.jline.terminal.Terminal;
  */
 public record Env(Supplier<Terminal> terminal, ProgressStore store, Capabilities caps, LongFunction<Catalog> catalogs,
     Supplier<ClassConnection> classes) {
+  /** For {@link #catalog}: any seed will do (only lesson ids are wanted), so a catalog loaded ahead serves. */
+  public static final long ANY_SEED = -1;
+
   Catalog catalog(long seed) {
     return catalogs.apply(seed);
   }

@@ -58,7 +58,9 @@ public final class RootCommand implements Callable<Integer> {
 
   int repl(String lessonId) {
     var progress = env.store().load();
+    dev.shellcamp.trace.Phases.mark("progress loaded");
     ClassConnection classes = env.classes().get();
+    dev.shellcamp.trace.Phases.mark("class link open");
     try {
       String given = System.getenv("SHELLCAMP_CLASS_LINK");
       if (classUrl != null) {

@@ -18,7 +18,8 @@ final class StartCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     var env = root.env();
-    var catalog = env.catalog(0);
+    // the ids are the same under every seed: the catalog Main began loading for the learner's serves
+    var catalog = env.catalog(Env.ANY_SEED);
     if (!catalog.lessonIds().contains(id)) {
       spec.commandLine().getErr().println(Env.messages(root.lang, null).get("start.unknown", id));
       return ExitCodes.USAGE;

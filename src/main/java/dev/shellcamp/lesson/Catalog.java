@@ -14,10 +14,17 @@ import java.util.stream.Stream;
  * All courses and lessons under a lessons/ folder. Lessons that failed to load are kept as
  * problems beside the ones that did, so the menu still works and can say why one is missing.
  */
-public record Catalog(Path root, List<Course> courses, Map<String, Lesson> lessons, List<Problem> problems) {
+public record Catalog(Path root, List<Course> courses, Map<String, Lesson> lessons, List<Problem> problems,
+    Map<String, LessonSummary> summaries) {
 
+  /** The lesson, parsed if the catalog came from its index and this is the first ask. */
   public Optional<Lesson> lesson(String id) {
     return Optional.ofNullable(lessons.get(id));
+  }
+
+  /** What the menu shows of a lesson that loads; empty for a broken or unknown one. */
+  public Optional<LessonSummary> summary(String id) {
+    return Optional.ofNullable(summaries.get(id));
   }
 
   /** Every lesson id in teaching order, loaded or not. */
@@ -53,7 +60,32 @@ public record Catalog(Path root, List<Course> courses, Map<String, Lesson> lesso
         problems.add(new Problem(catalogFile, 1, "lesson '" + id + "' is not listed in any course"));
       }
     }
-    return new Catalog(root, courses, lessons, problems);
+    Map<String, LessonSummary> summaries = new LinkedHashMap<>();
+    lessons.forEach((id, l) -> summaries.put(id, LessonSummary.of(l)));
+    return new Catalog(root, courses, lessons, problems, summaries);
+  }
+
+  /**
+   * The catalog from the index in {@code indexFile} when it still matches the lesson files, with
+   * each lesson parsed when first asked for; otherwise loaded whole and indexed for next time.
+   * The menu then costs a walk of the lessons folder's file stamps instead of a parse of every
+   * lesson (docs/benchmarks.md).
+   */
+  public static Catalog indexed(Path root, long seed, Path indexFile) {
+    String key;
+    try {
+      key = CatalogIndex.key(root, seed);
+    } catch (IOException | RuntimeException e) {
+      return load(root, seed);
+    }
+    Optional<CatalogIndex.Contents> index = CatalogIndex.read(indexFile, key);
+    if (index.isPresent()) {
+      CatalogIndex.Contents c = index.get();
+      return new Catalog(root, c.courses(), new LazyLessons(c.summaries(), seed), c.problems(), c.summaries());
+    }
+    Catalog whole = load(root, seed);
+    CatalogIndex.write(indexFile, key, whole);
+    return whole;
   }
 
   /** Lesson folders: any folder under root holding a lesson.yaml, sorted by path. */

@@ -3,6 +3,7 @@ package dev.shellcamp.progress;
 import dev.shellcamp.lesson.Catalog;
 import dev.shellcamp.lesson.Course;
 import dev.shellcamp.lesson.Lesson;
+import dev.shellcamp.lesson.LessonSummary;
 import dev.shellcamp.shell.Capabilities;
 import dev.shellcamp.ui.Messages;
 import dev.shellcamp.ui.Theme;
@@ -32,7 +33,7 @@ public final class Overview {
 
   /** Why a lesson cannot be started here (broken file or missing capability), if it cannot. */
   public Optional<String> unavailable(String id, Messages m) {
-    Optional<Lesson> l = catalog.lesson(id);
+    Optional<LessonSummary> l = catalog.summary(id);
     if (l.isEmpty()) {
       return Optional.of(m.get("menu.broken"));
     }
@@ -41,7 +42,7 @@ public final class Overview {
 
   /** The first capability the lesson needs and this machine lacks. */
   public Optional<Capabilities.Probe> missing(String id) {
-    return catalog.lesson(id).flatMap(l -> caps.missing(l.requires()));
+    return catalog.summary(id).flatMap(l -> caps.missing(l.requires()));
   }
 
   public String render(Progress progress, Messages m, Theme t, String current) {
@@ -78,6 +79,10 @@ public final class Overview {
     return lp == null ? 0 : (int) l.steps().stream().filter(s -> lp.isDone(s.id())).count();
   }
 
+  private static int doneSteps(LessonSummary l, LessonProgress lp) {
+    return lp == null ? 0 : (int) l.stepIds().stream().filter(lp::isDone).count();
+  }
+
   /** One dot a step, filled for those done: the menu's and the status line's picture of a lesson. */
   public static String dots(int done, int total) {
     StringBuilder b = new StringBuilder();
@@ -88,13 +93,13 @@ public final class Overview {
   }
 
   private String title(String id, Messages m) {
-    return catalog.lesson(id).map(l -> l.title(m.lang())).orElse(id);
+    return catalog.summary(id).map(l -> l.title(m.lang())).orElse(id);
   }
 
   private String state(String id, Progress progress, Messages m, Theme t) {
-    Lesson l = catalog.lesson(id).orElseThrow();
+    LessonSummary l = catalog.summary(id).orElseThrow();
     LessonProgress lp = progress.lesson(id);
-    int total = l.steps().size();
+    int total = l.stepIds().size();
     int done = doneSteps(l, lp);
     if (t.plain()) {
       // dots are read out one by one, or not at all: a count says the same in three words
@@ -116,9 +121,9 @@ public final class Overview {
     List<Row> rows = new ArrayList<>();
     for (Course c : catalog.courses()) {
       for (String id : c.lessonIds()) {
-        Optional<Lesson> l = catalog.lesson(id);
+        Optional<LessonSummary> l = catalog.summary(id);
         LessonProgress lp = progress.lesson(id);
-        int total = l.map(x -> x.steps().size()).orElse(0);
+        int total = l.map(x -> x.stepIds().size()).orElse(0);
         int done = l.map(x -> doneSteps(x, lp)).orElse(0);
         rows.add(new Row(c.id(), id, title(id, m), total, done, lp == null ? 0 : lp.step(),
             lp != null && lp.completed() != null, lp == null ? 0 : lp.skipped().size(),

@@ -17,6 +17,7 @@ import dev.shellcamp.run.LessonRun;
 import dev.shellcamp.run.Workspace;
 import dev.shellcamp.shell.Capabilities;
 import dev.shellcamp.shell.CommandResult;
+import dev.shellcamp.trace.Phases;
 import dev.shellcamp.ui.Twins;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -59,6 +60,7 @@ final class LessonSession implements AutoCloseable {
 
   static LessonSession open(Screen screen, Book book, StatusBar status, Lesson lesson, Capabilities caps,
       ClassEvents events) throws IOException {
+    Phases.mark("lesson opening");
     LessonSession s = new LessonSession(screen, book, status, lesson, caps, events);
     LessonProgress lp = book.get().lesson(lesson.id());
     Path ws = Workspace.of(ProgressStore.dataHome(), lesson.id());
@@ -70,6 +72,7 @@ final class LessonSession implements AutoCloseable {
     LessonProgress start = lp;
     book.update(p -> p.with(start));
     s.run = LessonRun.open(lesson, ws, fresh, screen.terminal.getWidth(), screen.terminal.getHeight(), screen.messages);
+    Phases.mark("lesson run open (bash ready, setup done)");
     s.run.shell().unattended(!screen.interactive);
     if (s.run.shell().orphansEnded() > 0) {
       screen.note(screen.msg("lesson.orphans", s.run.shell().orphansEnded()));
@@ -84,6 +87,7 @@ final class LessonSession implements AutoCloseable {
     }
     s.events.emit(EventType.LESSON_STARTED, s.where(lp.step()));
     s.enter(lp.step(), true, true);
+    Phases.mark("step shown");
     return s;
   }
 

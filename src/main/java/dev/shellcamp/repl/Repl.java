@@ -12,6 +12,7 @@ import dev.shellcamp.progress.ProgressStore;
 import dev.shellcamp.run.LessonDocker;
 import dev.shellcamp.run.Workspace;
 import dev.shellcamp.shell.Capabilities;
+import dev.shellcamp.trace.Phases;
 import dev.shellcamp.ui.Messages;
 import dev.shellcamp.ui.PlainMode;
 import dev.shellcamp.ui.Theme;
@@ -76,6 +77,7 @@ public final class Repl {
     r.option(LineReader.Option.DISABLE_EVENT_EXPANSION, true);
     r.option(LineReader.Option.AUTO_FRESH_LINE, true);
     this.reader = r;
+    Phases.mark("repl built");
   }
 
   private Path cwd() {
@@ -179,6 +181,7 @@ public final class Repl {
       pending = "";
       reader.runMacro(first);
     }
+    Phases.mark("reading a line");
     return reader.readLine(prompt());
   }
 
@@ -299,13 +302,22 @@ public final class Repl {
     screen.println(screen.theme.bold("shellcamp") + screen.theme.dim(" — " + screen.msg("menu.tagline")));
     screen.println(overview.render(book.get(), screen.messages, screen.theme, book.get().lastLesson()));
     String last = book.get().lastLesson();
-    if (last != null && catalog.lesson(last).isPresent()) {
+    if (last != null && catalog.summary(last).isPresent()) {
       LessonProgress lp = book.get().lesson(last);
       int step = lp == null ? 1 : lp.step() + 1;
       screen.note(screen.msg("menu.resume", last, step));
+      warm(last);
     }
     screen.note(screen.msg("menu.how"));
+    Phases.mark("menu printed");
     return true;
+  }
+
+  /** Parses the lesson Enter resumes while the learner reads the menu: the menu came from the index. */
+  private void warm(String id) {
+    Thread t = new Thread(() -> catalog.lesson(id), "shellcamp-warm");
+    t.setDaemon(true);
+    t.start();
   }
 
   private boolean help() {
