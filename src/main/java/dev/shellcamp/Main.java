@@ -6,6 +6,7 @@ import dev.shellcamp.cli.ExitCodes;
 import dev.shellcamp.cli.RootCommand;
 import dev.shellcamp.lesson.Catalog;
 import dev.shellcamp.progress.ProgressStore;
+import dev.shellcamp.repl.Warm;
 import dev.shellcamp.shell.Capabilities;
 import dev.shellcamp.trace.Phases;
 import dev.shellcamp.ui.PlainMode;
@@ -41,6 +42,8 @@ public final class Main {
         || args[0].equals("--plain") || args[0].equals("--bell") || args[0].startsWith("--class")
         || args[0].startsWith("--code") || args[0].startsWith("--name");
     boolean plain = PlainMode.requested(args);
+    // `shellcamp start LESSON` and nothing else: no picocli, and the lesson parsed in the background
+    String quickStart = args.length == 2 && args[0].equals("start") && !args[1].startsWith("-") ? args[1] : null;
     CompletableFuture<Terminal> early = repl ? CompletableFuture.supplyAsync(() -> openTerminal(plain), Main::daemon) : null;
     CompletableFuture<Seeded> catalog = repl ? CompletableFuture.supplyAsync(() -> {
       long seed = store.peekSeed();
@@ -50,6 +53,9 @@ public final class Main {
         // the menu's availability column (a docker socket round trip) while the terminal opens
         s.catalog().summaries().values().forEach(l -> caps.missingAtAGlance(l.requires()));
         Phases.mark("capabilities probed");
+        if (quickStart != null) {
+          Warm.lessonInBackground(s.catalog(), quickStart);
+        }
       }
       return s;
     }, Main::daemon) : null;
@@ -70,6 +76,13 @@ public final class Main {
     };
     Supplier<ClassConnection> links = () -> classes != null ? classes.join() : ClassConnection.open(ProgressStore.dataHome());
     Env env = new Env(terminal, store, caps, catalogs, links);
+    if (quickStart != null) {
+      try {
+        return new RootCommand(env).start(quickStart);
+      } finally {
+        closeQuietly(made[0]);
+      }
+    }
     if (args.length == 0) {
       // the README's first command: straight to the REPL. Building picocli's model of every
       // subcommand by reflection costs ~100 ms here, half the way to the first prompt.

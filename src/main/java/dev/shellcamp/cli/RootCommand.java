@@ -56,6 +56,19 @@ public final class RootCommand implements Callable<Integer> {
     return repl(null);
   }
 
+  /**
+   * `shellcamp start LESSON`: StartCommand's body, and Main's way in when that is the whole
+   * command line (picocli's model of every subcommand costs ~100 ms to build).
+   */
+  public int start(String id) {
+    // the ids are the same under every seed: the catalog Main began loading for the learner's serves
+    if (!env.catalog(Env.ANY_SEED).lessonIds().contains(id)) {
+      err().println(Env.messages(lang, null).get("start.unknown", id));
+      return ExitCodes.USAGE;
+    }
+    return repl(id);
+  }
+
   int repl(String lessonId) {
     var progress = env.store().load();
     dev.shellcamp.trace.Phases.mark("progress loaded");

@@ -306,18 +306,11 @@ public final class Repl {
       LessonProgress lp = book.get().lesson(last);
       int step = lp == null ? 1 : lp.step() + 1;
       screen.note(screen.msg("menu.resume", last, step));
-      warm(last);
+      Warm.lessonInBackground(catalog, last);
     }
     screen.note(screen.msg("menu.how"));
     Phases.mark("menu printed");
     return true;
-  }
-
-  /** Parses the lesson Enter resumes while the learner reads the menu: the menu came from the index. */
-  private void warm(String id) {
-    Thread t = new Thread(() -> catalog.lesson(id), "shellcamp-warm");
-    t.setDaemon(true);
-    t.start();
   }
 
   private boolean help() {

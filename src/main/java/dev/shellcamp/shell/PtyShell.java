@@ -125,6 +125,21 @@ public final class PtyShell implements AutoCloseable {
     return shell;
   }
 
+  /**
+   * Starts and reaps {@code /bin/true} on a PTY: pty4j and JNA extract and load their native
+   * libraries on the first spawn (~150 ms here), which a background thread can then take off the
+   * way to a lesson's prompt.
+   */
+  public static void warmUp() {
+    try {
+      new PtyProcessBuilder(new String[] {"/bin/true"}).setConsole(false).start().waitFor();
+    } catch (IOException e) {
+      // the lesson's own start reports it
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   /** How many processes a killed earlier tutor of this workspace had left running, now ended. */
   public int orphansEnded() {
     return orphansEnded;
