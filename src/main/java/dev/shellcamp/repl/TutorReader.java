@@ -20,6 +20,7 @@ class TutorReader extends LineReaderImpl {
 
   TutorReader(Terminal terminal, String appName, Map<String, Object> variables) {
     super(terminal, appName, variables);
+    Keyboard.install(this, terminal);
     // Ctrl-C as a key, read in order with the others, not as SIGINT: the signal arrives out of
     // band, and keys typed right after it went into the line it cancelled
     getWidgets().put(INTERRUPT, () -> {
