@@ -44,14 +44,22 @@ final class BodyReader implements Runnable {
   private byte[] buf;
   private int size;
   private volatile long total; // read by the timer's thread for its message
-  private Scheduler.Task timer;
+  private final Scheduler scheduler;
+  private final long deadline;
+  /** Armed only when the body is not all there at once: a small body comes with its headers. */
+  private volatile Scheduler.Task timer;
 
-  private BodyReader(Request request, int keep, long drop, Done done) {
+  private BodyReader(Request request, int keep, long drop, Done done, Scheduler scheduler, long deadline) {
     this.request = request;
     this.keep = keep;
     this.drop = drop;
     this.done = done;
-    this.buf = new byte[keep == 0 ? 0 : 8192];
+    this.scheduler = scheduler;
+    this.deadline = deadline;
+    // as long as the body says it is (an infer body is usually under a kilobyte, and then needs
+    // no copy), up to 64 KiB before any byte came (a Content-Length is only a claim), then doubling
+    long length = request.getLength();
+    this.buf = new byte[keep == 0 ? 0 : (int) Math.min(keep, length >= 0 ? Math.min(Math.max(length, 1), 65536) : 8192)];
   }
 
   /**
@@ -59,9 +67,7 @@ final class BodyReader implements Runnable {
    * (the rest stays unread: Jetty then closes the connection after the answer).
    */
   static void read(Request request, int keep, long drop, long deadlineNanos, Scheduler scheduler, Done done) {
-    BodyReader r = new BodyReader(request, keep, drop, done);
-    r.timer = scheduler.schedule(r::timeUp, deadlineNanos, TimeUnit.NANOSECONDS);
-    r.run();
+    new BodyReader(request, keep, drop, done, scheduler, System.nanoTime() + deadlineNanos).run();
   }
 
   @Override
@@ -69,6 +75,11 @@ final class BodyReader implements Runnable {
     while (!settled.get()) {
       Content.Chunk chunk = request.read();
       if (chunk == null) {
+        if (timer == null) {
+          // the first wait arms the deadline: a body that came whole with its headers (nearly every
+          // one) costs no timer to schedule and cancel
+          timer = scheduler.schedule(this::timeUp, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        }
         request.demand(this);
         return;
       }
@@ -112,8 +123,9 @@ final class BodyReader implements Runnable {
 
   private void settle(Outcome o) {
     if (settled.compareAndSet(false, true)) {
-      if (timer != null) {
-        timer.cancel();
+      Scheduler.Task t = timer;
+      if (t != null) {
+        t.cancel();
       }
       done.body(o);
     }

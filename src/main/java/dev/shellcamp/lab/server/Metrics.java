@@ -15,8 +15,23 @@ final class Metrics {
       "0.05", "0.1", "0.25", "0.5", "1", "2.5", "5"};
   private static final double[] BOUNDS = java.util.Arrays.stream(LE).mapToDouble(Double::parseDouble).toArray();
 
-  private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
-  private final Map<String, Histogram> latency = new ConcurrentHashMap<>();
+  // keyed by values, not label strings: a request then builds no string (they are made per scrape)
+  private final Map<Code, LongAdder> requests = new ConcurrentHashMap<>();
+  private final Map<Series, Histogram> latency = new ConcurrentHashMap<>();
+
+  /** A model and endpoint: one latency histogram. */
+  private record Series(String model, String endpoint) {
+    String labels() {
+      return "model=\"" + model + "\",endpoint=\"" + endpoint + "\"";
+    }
+  }
+
+  /** A series and a status code: one request counter. */
+  private record Code(Series series, int status) {
+    String labels() {
+      return series.labels() + ",code=\"" + status + "\"";
+    }
+  }
 
   /** One series' buckets; synchronized so that a scrape never sees a count without its bucket. */
   private static final class Histogram {
@@ -46,8 +61,8 @@ final class Metrics {
 
   /** {@code model} is "" for requests that name no model this server has (so a typo adds no series). */
   void record(String model, String endpoint, int status, long nanos) {
-    String series = "model=\"" + model + "\",endpoint=\"" + endpoint + "\"";
-    requests.computeIfAbsent(series + ",code=\"" + status + "\"", k -> new LongAdder()).increment();
+    Series series = new Series(model, endpoint);
+    requests.computeIfAbsent(new Code(series, status), k -> new LongAdder()).increment();
     latency.computeIfAbsent(series, k -> new Histogram()).record(nanos / 1e9);
   }
 
@@ -55,10 +70,14 @@ final class Metrics {
     StringBuilder b = new StringBuilder(4096);
     b.append("# HELP shellcamp_lab_requests_total HTTP requests answered, by model, endpoint and status code.\n");
     b.append("# TYPE shellcamp_lab_requests_total counter\n");
-    new TreeMap<>(requests).forEach((labels, n) -> line(b, "shellcamp_lab_requests_total", labels, n.sum()));
+    Map<String, Long> counts = new TreeMap<>();
+    requests.forEach((code, n) -> counts.put(code.labels(), n.sum()));
+    counts.forEach((labels, n) -> line(b, "shellcamp_lab_requests_total", labels, n));
     b.append("# HELP shellcamp_lab_request_duration_seconds Time from reading a request to its answer being ready.\n");
     b.append("# TYPE shellcamp_lab_request_duration_seconds histogram\n");
-    new TreeMap<>(latency).forEach((labels, h) -> h.render(b, labels));
+    Map<String, Histogram> histograms = new TreeMap<>();
+    latency.forEach((series, h) -> histograms.put(series.labels(), h));
+    histograms.forEach((labels, h) -> h.render(b, labels));
     b.append("# HELP shellcamp_lab_in_flight_requests Requests being read, answered or waiting for a thread.\n");
     b.append("# TYPE shellcamp_lab_in_flight_requests gauge\n");
     b.append("shellcamp_lab_in_flight_requests ").append(inFlight).append('\n');
