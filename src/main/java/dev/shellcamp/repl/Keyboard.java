@@ -34,24 +34,31 @@ final class Keyboard extends NonBlockingInputStream {
   }
 
   /**
-   * Makes {@code reader} read keys through a Keyboard; false (and JLine's polling reader kept) on
-   * a terminal that is not the process's tty or a JLine whose reader field has moved.
+   * Makes {@code reader} read keys through a Keyboard and returns what tells whether keys are
+   * waiting; null (and JLine's polling reader kept) on a terminal that is not the process's tty or
+   * a JLine whose reader field has moved.
    */
-  static boolean install(LineReaderImpl reader, Terminal terminal) {
+  static Pending install(LineReaderImpl reader, Terminal terminal) {
     if (!(terminal instanceof org.jline.terminal.impl.AbstractPosixTerminal) || System.console() == null) {
-      return false;
+      return null;
     }
     try {
       // LineReaderImpl makes its BindingReader in its constructor, over terminal.reader(), into a
       // final field: there is no other way to give it another
       Field f = LineReaderImpl.class.getDeclaredField("bindingReader");
       f.setAccessible(true);
-      NonBlockingReader keys = NonBlocking.nonBlocking(terminal.getName(), new Keyboard(terminal), terminal.encoding());
-      f.set(reader, new Blocking(keys));
-      return true;
+      Keyboard keyboard = new Keyboard(terminal);
+      Blocking blocking = new Blocking(NonBlocking.nonBlocking(terminal.getName(), keyboard, terminal.encoding()), keyboard);
+      f.set(reader, blocking);
+      return blocking;
     } catch (ReflectiveOperationException | RuntimeException e) {
-      return false;
+      return null;
     }
+  }
+
+  /** Whether keys wait to be read: typed ahead, pasted, or a macro of the tutor's. */
+  interface Pending {
+    boolean keysWaiting();
   }
 
   @Override
@@ -128,9 +135,21 @@ final class Keyboard extends NonBlockingInputStream {
   }
 
   /** JLine's BindingReader, waiting for a key without a timeout instead of asking every 100 ms. */
-  private static final class Blocking extends BindingReader {
-    Blocking(NonBlockingReader reader) {
+  private static final class Blocking extends BindingReader implements Pending {
+    private final Keyboard keyboard;
+
+    Blocking(NonBlockingReader reader, Keyboard keyboard) {
       super(reader);
+      this.keyboard = keyboard;
+    }
+
+    @Override
+    public boolean keysWaiting() {
+      try {
+        return !pushBackChar.isEmpty() || keyboard.in.available() > 0;
+      } catch (IOException e) {
+        return false;
+      }
     }
 
     @Override

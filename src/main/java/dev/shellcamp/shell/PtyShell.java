@@ -280,7 +280,10 @@ public final class PtyShell implements AutoCloseable {
             writeQuietly(new byte[] {0x03});
           }
         }
-        case "venv" -> venv = venvName(String.join(";", f.subList(1, f.size())));
+        case "venv" -> {
+          venv = venvName(String.join(";", f.subList(1, f.size())));
+          return;  // nobody waits for it: waking the command's thread costs a context switch a command
+        }
         case "done" -> {
           // done;id;status;drains;PWD (the parser keeps what follows the status whole, for the
           // PWD's sake): bash waits for our answer only when it drains
@@ -321,7 +324,9 @@ public final class PtyShell implements AutoCloseable {
             queryDone = true;
           }
         }
-        default -> { }
+        default -> {
+          return;
+        }
       }
       lock.notifyAll();
     }

@@ -28,13 +28,13 @@ __sc_done() {
   # (which unsets VIRTUAL_ENV_PROMPT) takes it away, not a bare `unset VIRTUAL_ENV`
   v=${VIRTUAL_ENV_PROMPT:-${VIRTUAL_ENV:+${VIRTUAL_ENV##*/}}}
   [[ -z ${VIRTUAL_ENV_DISABLE_PROMPT:-} ]] || v=
-  printf '\033]777;%s;venv;%s\007' "$__sc_key" "$v" >&198
-  # the tutor makes the typed file before it passes a key on: without it nothing can be waiting
+  # the tutor makes the typed file before it passes a key on: without it nothing can be waiting.
+  # venv and done go in one write, so the tutor's reader wakes once for both
   if [[ -e $__sc_ctl/typed ]]; then
-    printf '\033]777;%s;done;%s;%s;1;%s\007' "$__sc_key" "$__sc_id" "$s" "$PWD" >&198
+    printf '\033]777;%s;venv;%s\007\033]777;%s;done;%s;%s;1;%s\007' "$__sc_key" "$v" "$__sc_key" "$__sc_id" "$s" "$PWD" >&198
     __sc_drain
   else
-    printf '\033]777;%s;done;%s;%s;0;%s\007' "$__sc_key" "$__sc_id" "$s" "$PWD" >&198
+    printf '\033]777;%s;venv;%s\007\033]777;%s;done;%s;%s;0;%s\007' "$__sc_key" "$v" "$__sc_key" "$__sc_id" "$s" "$PWD" >&198
   fi
   __sc_arm
   return $s
