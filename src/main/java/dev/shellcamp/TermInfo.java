@@ -16,16 +16,7 @@ import org.jline.utils.InfoCmp;
  * (path, size, mtime) of the compiled terminfo entry it came from, and handed to JLine up front;
  * a changed entry, or $TERMINFO/$TERMINFO_DIRS (whose search we do not copy), means asking again.
  */
-final class TermInfo {
-  private final Path dir;
-  private final String term;
-  private final String stamp;
-
-  private TermInfo(Path dir, String term, String stamp) {
-    this.dir = dir;
-    this.term = term;
-    this.stamp = stamp;
-  }
+record TermInfo(Path dir, String term, String stamp) {
 
   /** The cache for this process's $TERM, or null where it cannot be kept safely. */
   static TermInfo of(Path dir) {

@@ -113,7 +113,7 @@ class LintCorpusTest {
 
   // ---- Catalog: one good and one broken lesson ----
 
-  private static final String GOOD_YAML = """
+  static final String GOOD_YAML = """
       format: 1
       id: demo/%s
       requires: [bash]
@@ -152,7 +152,7 @@ class LintCorpusTest {
       - `echo`를 쓰세요
       """;
 
-  private static void writeLesson(Path dir, String yaml) throws IOException {
+  static void writeLesson(Path dir, String yaml) throws IOException {
     Files.createDirectories(dir);
     Files.writeString(dir.resolve("lesson.yaml"), yaml);
     Files.writeString(dir.resolve("en.md"), EN);
