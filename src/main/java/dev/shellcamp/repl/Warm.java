@@ -17,21 +17,25 @@ import dev.shellcamp.ui.Theme;
 public final class Warm {
   private Warm() {}
 
-  /** Warms the start of lesson {@code id} on a daemon thread. */
+  /**
+   * Warms the start of lesson {@code id} on two daemon threads: the parse first on one (the start
+   * needs it soonest, and takes it over half done rather than doing it again), the PTY on the other.
+   */
   public static void lessonInBackground(Catalog catalog, String id) {
-    Thread t = new Thread(() -> lesson(catalog, id), "shellcamp-warm");
-    t.setDaemon(true);
-    t.start();
+    background(() -> catalog.lesson(id).ifPresent(Warm::render));
+    background(PtyShell::warmUp);
   }
 
-  /** The same on this thread. */
-  public static void lesson(Catalog catalog, String id) {
-    try {
-      PtyShell.warmUp();
-      catalog.lesson(id).ifPresent(Warm::render);
-    } catch (RuntimeException | LinkageError e) {
-      // a warm-up only: the real start does the same work and reports what fails
-    }
+  private static void background(Runnable work) {
+    Thread t = new Thread(() -> {
+      try {
+        work.run();
+      } catch (RuntimeException | LinkageError e) {
+        // a warm-up only: the real start does the same work and reports what fails
+      }
+    }, "shellcamp-warm");
+    t.setDaemon(true);
+    t.start();
   }
 
   private static void render(Lesson lesson) {
