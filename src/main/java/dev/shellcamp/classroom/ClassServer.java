@@ -58,7 +58,7 @@ public final class ClassServer implements AutoCloseable {
           new RateLimit(50, 500, System::nanoTime), new RateLimit(10, 100, System::nanoTime), live::changed);
       Sandboxes sandboxes = o.sandbox() == null ? null : new Sandboxes(o.sandbox().connect(Setup.classId(info.code())),
           Setup.classId(info.code()), o.sandbox().limits(), System::currentTimeMillis, true);
-      SandboxApi sandboxApi = sandboxes == null ? null : new SandboxApi(sandboxes, learners, info.code());
+      SandboxApi sandboxApi = sandboxes == null ? null : new SandboxApi(sandboxes, learners);
       Routes routes = new Routes(learners, new InstructorApi(view, store, info, live::changed), live,
           new BoardAssets(sandboxes != null), sandboxApi);
       jetty.setHandler(sandboxApi == null ? routes : Terminals.handler(jetty, sandboxApi, routes));

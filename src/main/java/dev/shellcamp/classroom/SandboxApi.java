@@ -24,12 +24,10 @@ import org.eclipse.jetty.server.Request;
 final class SandboxApi {
   private final Sandboxes sandboxes;
   private final LearnerApi learners;
-  private final String code;
 
-  SandboxApi(Sandboxes sandboxes, LearnerApi learners, String code) {
+  SandboxApi(Sandboxes sandboxes, LearnerApi learners) {
     this.sandboxes = sandboxes;
     this.learners = learners;
-    this.code = Secrets.normalCode(code);
   }
 
   Map<String, Object> open(Request request) throws ApiError, IOException, SQLException {
@@ -37,9 +35,7 @@ final class SandboxApi {
     String key = body.path("key").isTextual() ? body.get("key").asText() : "";
     Learner l;
     if (!key.isEmpty()) {
-      if (!body.path("code").isTextual() || !Secrets.same(code, Secrets.normalCode(body.get("code").asText()))) {
-        throw new ApiError(403, "wrong class code");
-      }
+      learners.checkCode(body);
       l = learners.learner(key);
     } else {
       LearnerApi.Joined j = learners.enrol(request, body);
