@@ -1,6 +1,8 @@
 package dev.shellcamp.classlink;
 
 import static dev.shellcamp.Await.until;
+import static dev.shellcamp.classlink.Sending.AT;
+import static dev.shellcamp.classlink.Sending.FAST;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,7 +16,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,23 +25,13 @@ import org.junit.jupiter.api.io.TempDir;
  * bound, leaving. ClassSendingTest has the faults a real server does not make on cue.
  */
 class ClassDeliveryTest {
-  private static final Timing FAST = ClassSendingTest.FAST;
-  private static final Where AT = new Where("linux/streams", "overwrite", 1, 9);
-
   @TempDir Path data;
-  private final RealClass server = new RealClass();
+  @AutoClose private final RealClass server = new RealClass();
 
   ClassDeliveryTest() throws Exception {}
 
-  @AfterEach
-  void stop() {
-    server.close();
-  }
-
   private ClassConnection joined(Timing t) throws JoinFailure {
-    ClassConnection c = ClassConnection.open(data, t);
-    c.join(server.url(), server.code(), "Mina", "en", Messages.of("en"));
-    return c;
+    return Sending.joined(data, t, server.url(), server.code());
   }
 
   @Test

@@ -1,6 +1,8 @@
 package dev.shellcamp.classlink;
 
 import static dev.shellcamp.Await.until;
+import static dev.shellcamp.classlink.Sending.AT;
+import static dev.shellcamp.classlink.Sending.FAST;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,30 +14,25 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The sender against a stand-in class server that goes away, slows down, and says no. */
 class ClassSendingTest {
-  /** Quick back-off, so a test waits for the server, not for the clock. */
-  static final Timing FAST = new Timing(Duration.ofMillis(100), Duration.ofMillis(400), Duration.ofMillis(200),
-      Duration.ofMinutes(5), Duration.ofMillis(50), 100_000);
-  private static final Where AT = new Where("linux/streams", "overwrite", 1, 9);
-
   @TempDir Path data;
-  private final StandInClassServer server = new StandInClassServer();
+  @AutoClose private final StandInClassServer server = new StandInClassServer();
 
   ClassSendingTest() throws Exception {}
 
-  @AfterEach
-  void stop() {
-    server.close();
+  private ClassConnection joined(Timing t) throws JoinFailure {
+    return Sending.joined(data, t, server.url(), StandInClassServer.CODE);
   }
 
-  private ClassConnection joined(Timing t) throws JoinFailure {
-    ClassConnection c = ClassConnection.open(data, t);
-    c.join(server.url(), StandInClassServer.CODE, "Mina", "en", Messages.of("en"));
+  /** Joined, and the join stored, so what a test sends next is all that follows. */
+  private ClassConnection joinedAndSeen() throws Exception {
+    ClassConnection c = joined(FAST);
+    until("joined", Duration.ofSeconds(5), () -> server.events().size() == 1);
     return c;
   }
 
@@ -72,8 +69,7 @@ class ClassSendingTest {
 
   @Test
   void tooManyRequestsWaitsTheRetryAfterTheServerAsked() throws Exception {
-    ClassConnection c = joined(FAST);
-    until("joined", Duration.ofSeconds(5), () -> server.events().size() == 1);
+    ClassConnection c = joinedAndSeen();
     server.tooMany(1, 2);
     c.emit(EventType.HINT, AT);
     until("the hint", Duration.ofSeconds(10), () -> server.events().size() == 2);
@@ -87,8 +83,7 @@ class ClassSendingTest {
 
   @Test
   void aRefusedEventIsSetAsideOnceAndTheOthersAreStillSent() throws Exception {
-    ClassConnection c = joined(FAST);
-    until("joined", Duration.ofSeconds(5), () -> server.events().size() == 1);
+    ClassConnection c = joinedAndSeen();
     c.close();
     // lines as an older or newer tutor may have queued them; seq 3 has a type this server refuses
     Files.writeString(data.resolve("class/queue.jsonl"), String.join("\n",
@@ -111,8 +106,7 @@ class ClassSendingTest {
 
   @Test
   void unauthorizedEndsTheLinkAndSaysToJoinAgain() throws Exception {
-    ClassConnection c = joined(FAST);
-    until("joined", Duration.ofSeconds(5), () -> server.events().size() == 1);
+    ClassConnection c = joinedAndSeen();
     server.refuseAll();
     c.emit(EventType.HINT, AT);
     until("the link revoked", Duration.ofSeconds(5), () -> c.status().get().revoked());

@@ -14,7 +14,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,24 +22,19 @@ import org.junit.jupiter.api.io.TempDir;
 class JoinTest {
   private static final Messages EN = Messages.of("en");
   @TempDir Path data;
-  private final StandInClassServer server = new StandInClassServer();
+  @AutoClose private final StandInClassServer server = new StandInClassServer();
 
   JoinTest() throws Exception {}
 
-  @AfterEach
-  void stop() {
-    server.close();
-  }
-
   private JoinFailure failure(String url, String code, String name, Messages m) {
-    try (ClassConnection c = ClassConnection.open(data, ClassSendingTest.FAST)) {
+    try (ClassConnection c = ClassConnection.open(data, Sending.FAST)) {
       return assertThrows(JoinFailure.class, () -> c.join(url, code, name, m.lang(), m));
     }
   }
 
   @Test
   void joiningSavesTheLinkAndJoiningTheSameClassAgainKeepsIt() throws Exception {
-    try (ClassConnection c = ClassConnection.open(data, ClassSendingTest.FAST)) {
+    try (ClassConnection c = ClassConnection.open(data, Sending.FAST)) {
       ClassLink l = c.join(server.url() + "/", StandInClassServer.CODE, "Mina", "ko", EN);
       assertEquals(server.url(), l.url());
       assertEquals("Mina", l.name());
@@ -48,7 +43,7 @@ class JoinTest {
       assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
           Files.getPosixFilePermissions(data.resolve("class/link.json"))));
     }
-    try (ClassConnection c = ClassConnection.open(data, ClassSendingTest.FAST)) {
+    try (ClassConnection c = ClassConnection.open(data, Sending.FAST)) {
       ClassLink before = c.link().orElseThrow();
       ClassLink again = c.join(server.url(), null, null, "en", EN);
       assertEquals(before, again, "already joined there: no code needed, the same learner");
@@ -70,7 +65,7 @@ class JoinTest {
   @Test
   void aTakenNameSaysSoWithTheServersWords() throws Exception {
     try (ClassConnection other = ClassConnection.open(Files.createDirectories(data.resolve("other")),
-        ClassSendingTest.FAST)) {
+        Sending.FAST)) {
       other.join(server.url(), StandInClassServer.CODE, "Mina", "en", EN);
     }
     JoinFailure f = failure(server.url(), StandInClassServer.CODE, "Mina", EN);
@@ -139,7 +134,7 @@ class JoinTest {
   void aCorruptLinkIsMovedAsideWithAMessageAndTheTutorIsNotJoined() throws Exception {
     Files.createDirectories(data.resolve("class"));
     Files.writeString(data.resolve("class/link.json"), "{\"url\": \"http://x\", \"learner\": ");
-    try (ClassConnection c = ClassConnection.open(data, ClassSendingTest.FAST)) {
+    try (ClassConnection c = ClassConnection.open(data, Sending.FAST)) {
       assertTrue(c.link().isEmpty());
       assertFalse(c.joined());
       String w = c.startupWarning(EN);
@@ -168,7 +163,7 @@ class JoinTest {
         refused += r.statusCode() == 429 ? 1 : 0;
       }
       assertEquals(1, refused, "the burst ran into the limit");
-      try (ClassConnection c = ClassConnection.open(data, ClassSendingTest.FAST)) {
+      try (ClassConnection c = ClassConnection.open(data, Sending.FAST)) {
         // the bucket refills while the tutor starts, so whether this one waits depends on the machine
         assertEquals("Mina", c.join(real.url(), real.code(), "Mina", "en", EN).name());
       }
@@ -178,7 +173,7 @@ class JoinTest {
   @Test
   void aJoinToldToWaitWaitsTheRetryAfterAndGetsIn() throws Exception {
     server.tooManyJoins(2, 1);
-    try (ClassConnection c = ClassConnection.open(data, ClassSendingTest.FAST)) {
+    try (ClassConnection c = ClassConnection.open(data, Sending.FAST)) {
       long t0 = System.nanoTime();
       assertEquals("Mina", c.join(server.url(), StandInClassServer.CODE, "Mina", "en", EN).name());
       long waited = (System.nanoTime() - t0) / 1_000_000;
