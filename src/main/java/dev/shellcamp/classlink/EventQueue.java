@@ -31,7 +31,6 @@ final class EventQueue implements Closeable {
   private final ArrayDeque<Queued> unsent = new ArrayDeque<>();
   private long seq;
   private long dropped;
-  private IOException writeFailure;
 
   private EventQueue(Path dir, int bound) {
     this.file = new QueueFile(dir.resolve("queue.jsonl"));
@@ -79,7 +78,7 @@ final class EventQueue implements Closeable {
     try {
       file.append(line);
     } catch (IOException x) {
-      writeFailure = x;  // it is still sent from memory; only a restart before that loses it
+      // not lost: it is still sent from memory; only a restart before that loses it
     }
     keep(new Queued(s, line));
     return s;
@@ -158,16 +157,8 @@ final class EventQueue implements Closeable {
     return unsent.size();
   }
 
-  synchronized long lastSeq() {
-    return seq;
-  }
-
   synchronized long dropped() {
     return dropped;
-  }
-
-  synchronized IOException writeFailure() {
-    return writeFailure;
   }
 
   @Override
