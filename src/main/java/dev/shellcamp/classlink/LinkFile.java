@@ -10,8 +10,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * {@code class/link.json}, written whole or not at all like progress.json. A file that cannot
@@ -68,15 +66,9 @@ final class LinkFile {
   }
 
   void save(ClassLink link) throws IOException {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("url", link.url());
-    m.put("learner", link.learner());
-    m.put("secret", link.secret());
-    m.put("name", link.name());
-    m.put("last_note", link.lastNote());
     Files.createDirectories(file.getParent());
     restrict(file.getParent(), "rwx------");
-    AtomicWrite.replace(file, (Wire.object(m) + "\n").getBytes(StandardCharsets.UTF_8));
+    AtomicWrite.replace(file, (Wire.JSON.writeValueAsString(link) + "\n").getBytes(StandardCharsets.UTF_8));
     restrict(file, "rw-------");
   }
 

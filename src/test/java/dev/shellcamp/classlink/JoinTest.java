@@ -40,6 +40,8 @@ class JoinTest {
       assertEquals("Mina", l.name());
       String saved = Files.readString(data.resolve("class/link.json"));
       assertTrue(saved.contains("\"learner\":\"" + l.learner() + "\"") && saved.contains(l.secret()), saved);
+      assertEquals("{\"url\":\"" + server.url() + "\",\"learner\":\"" + l.learner() + "\",\"secret\":\"" + l.secret()
+          + "\",\"name\":\"Mina\",\"last_note\":0}\n", saved, "link.json keeps its fields and their order");
       assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
           Files.getPosixFilePermissions(data.resolve("class/link.json"))));
     }
