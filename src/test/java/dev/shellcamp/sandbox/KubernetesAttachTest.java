@@ -54,8 +54,7 @@ class KubernetesAttachTest {
   void whatThePodPrintsReachesTheScreenAndTheEndOfTheAttachEndsIt() throws Exception {
     kubelet = KubernetesFakes.kubelet(client, p -> KubernetesFakes.running());
     Spec spec = KubernetesFakes.spec("Mina");
-    server.expect().get().withPath(KubernetesFakes.attachPath(spec.name())).andUpgradeToWebSocket()
-        .open(new OutputStreamMessage("shellcamp 안녕\r\n"))
+    KubernetesFakes.attachOpens(server, spec.name(), "shellcamp 안녕\r\n")
         .waitFor(200).andEmit(new OutputStreamMessage("$ "))
         .done().once();
     RecordingScreen screen = new RecordingScreen();
@@ -70,8 +69,7 @@ class KubernetesAttachTest {
   void keysReachThePodsStdinAndASizeItsTty() throws Exception {
     kubelet = KubernetesFakes.kubelet(client, p -> KubernetesFakes.running());
     Spec spec = KubernetesFakes.spec("Jun");
-    server.expect().get().withPath(KubernetesFakes.attachPath(spec.name())).andUpgradeToWebSocket()
-        .open(new OutputStreamMessage("$ "))
+    KubernetesFakes.attachOpens(server, spec.name(), "$ ")
         .expect(stdin("ls\r")).andEmit(new OutputStreamMessage("ls\r\nnotes.txt\r\n$ ")).once()
         .expect(resize(120, 40)).andEmit(new OutputStreamMessage("[120x40]")).once()
         .done().once();
@@ -101,12 +99,10 @@ class KubernetesAttachTest {
     Sandboxes sandboxes = new Sandboxes(backend, "k7qf2m", limits, now::get, false);
     String name = Sandboxes.name("k7qf2m", "learner-1");
     // the first pod's attach is sized as Sandbox does (100x30); the second's is sized again, then typed in
-    server.expect().get().withPath(KubernetesFakes.attachPath(name)).andUpgradeToWebSocket()
-        .open(new OutputStreamMessage("$ "))
+    KubernetesFakes.attachOpens(server, name, "$ ")
         .expect(resize(100, 30)).andEmit(new OutputStreamMessage("[sized]")).once()
         .done().once();
-    server.expect().get().withPath(KubernetesFakes.attachPath(name)).andUpgradeToWebSocket()
-        .open(new OutputStreamMessage("$ "))
+    KubernetesFakes.attachOpens(server, name, "$ ")
         .expect(resize(100, 30)).andEmit(new OutputStreamMessage("[sized again]")).once()
         .expect(stdin("pwd\r")).andEmit(new OutputStreamMessage("/home/learner\r\n")).once()
         .done().once();

@@ -66,6 +66,12 @@ class KubernetesBackendTest {
     return tty;
   }
 
+  /** Starts the sandbox and closes its terminal: the uid of the pod it ran in. */
+  private String startedPod(Spec spec) throws Exception {
+    start(spec).close();
+    return pod(spec.name()).getMetadata().getUid();
+  }
+
   private Pod pod(String name) {
     return client.pods().inNamespace(NS).withName(name).get();
   }
@@ -135,8 +141,7 @@ class KubernetesBackendTest {
   void cullingDeletesThePodKeepsTheClaimAndTheNextStartMakesThePodOnIt() throws Exception {
     kubelet = KubernetesFakes.kubelet(client, p -> KubernetesFakes.running());
     Spec spec = KubernetesFakes.spec("Jun");
-    start(spec).close();
-    String podUid = pod(spec.name()).getMetadata().getUid();
+    String podUid = startedPod(spec);
     String claimUid = claim(spec.name()).getMetadata().getUid();
 
     backend.stop(spec);
@@ -155,11 +160,9 @@ class KubernetesBackendTest {
   void aRunningPodIsAttachedAndAnEndedOneIsMadeAnew() throws Exception {
     kubelet = KubernetesFakes.kubelet(client, p -> KubernetesFakes.running());
     Spec spec = KubernetesFakes.spec("Ines");
-    start(spec).close();
-    String first = pod(spec.name()).getMetadata().getUid();
+    String first = startedPod(spec);
 
-    start(spec).close();
-    assertEquals(first, pod(spec.name()).getMetadata().getUid(), "a running pod was made again");
+    assertEquals(first, startedPod(spec), "a running pod was made again");
 
     // the tutor quit: with restartPolicy Never the pod stays Succeeded until someone deletes it
     KubernetesFakes.setStatus(client, spec.name(), new PodStatusBuilder().withPhase("Succeeded").build());

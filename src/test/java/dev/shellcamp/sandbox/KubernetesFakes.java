@@ -8,6 +8,9 @@ import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.kubernetes.client.server.mock.OutputStreamMessage;
+import io.fabric8.mockwebserver.dsl.EventDoneable;
+import io.fabric8.mockwebserver.dsl.TimesOnceableOrHttpHeaderable;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -58,10 +61,16 @@ final class KubernetesFakes {
         + "&tty=true&stdin=true&stdout=true";
   }
 
+  /** The attach of {@code pod} as a WebSocket that first prints {@code text}; the test says what comes next. */
+  static EventDoneable<TimesOnceableOrHttpHeaderable<Void>> attachOpens(KubernetesMockServer server, String pod,
+      String text) {
+    return server.expect().get().withPath(attachPath(pod)).andUpgradeToWebSocket()
+        .open(new OutputStreamMessage(text));
+  }
+
   /** An attach that prints {@code text} and ends, enough for tests that look at what start made. */
   static void attachPrints(KubernetesMockServer server, String pod, String text) {
-    server.expect().get().withPath(attachPath(pod)).andUpgradeToWebSocket()
-        .open(new io.fabric8.kubernetes.client.server.mock.OutputStreamMessage(text)).done().always();
+    attachOpens(server, pod, text).done().always();
   }
 
   /** Status as a kubelet would set it: phase Running and Ready. */
