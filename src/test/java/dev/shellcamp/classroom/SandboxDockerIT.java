@@ -96,6 +96,18 @@ class SandboxDockerIT {
     t.await(PROMPT, from, SOON);
   }
 
+  /** Ana's terminal again, her lesson's prompt on it as the screen she left is replayed. */
+  private TerminalClient anaAtPrompt() throws Exception {
+    TerminalClient t = new TerminalClient(ana.get("terminal").asText());
+    try {
+      t.await(PROMPT, SOON);
+    } catch (InterruptedException | AssertionError e) {
+      t.close();  // as the try-with-resources it is not in yet would
+      throw e;
+    }
+    return t;
+  }
+
   private static void run(TerminalClient t, String line, String expect) throws Exception {
     int from = t.screen().length();
     t.type(line + "\r");
@@ -164,8 +176,7 @@ class SandboxDockerIT {
     assertTrue(f[6].contains("no-new-privileges"), f[6]);
     assertEquals("/home/learner;", f[7], "only the learner's volume is mounted");
     assertFalse(r.output().contains("docker.sock"), r.output());
-    try (TerminalClient t = new TerminalClient(ana.get("terminal").asText())) {
-      t.await(PROMPT, SOON);
+    try (TerminalClient t = anaAtPrompt()) {
       run(t, "test -S /var/run/docker.sock && echo sock-$((1)) || echo nosock-$((2))", "nosock-2");
     }
   }
@@ -173,8 +184,7 @@ class SandboxDockerIT {
   @Test
   @Order(4)
   void aSlowBrowserHoldsOutputBackAndTheShellStaysResponsive() throws Exception {
-    try (TerminalClient t = new TerminalClient(ana.get("terminal").asText())) {
-      t.await(PROMPT, SOON);
+    try (TerminalClient t = anaAtPrompt()) {
       t.pause();
       t.type("yes flood-line\r");
       Thread.sleep(2000);
@@ -193,8 +203,7 @@ class SandboxDockerIT {
   @Test
   @Order(5)
   void aCulledSandboxResumesWithItsFiles() throws Exception {
-    try (TerminalClient t = new TerminalClient(ana.get("terminal").asText())) {
-      t.await(PROMPT, SOON);
+    try (TerminalClient t = anaAtPrompt()) {
       run(t, "echo keep-$((5*5)) > /home/learner/keep.txt; echo saved-$((2*2))", "saved-4");
       assertEquals(1, server.sandboxes().cull(0));
       t.await("press any key to start again", SOON);
