@@ -74,6 +74,11 @@ final class LearnerApi {
     if (name.isEmpty() || name.length() > MAX_NAME || name.codePoints().anyMatch(Character::isISOControl)) {
       throw new ApiError(400, "a name is 1 to " + MAX_NAME + " characters without control characters");
     }
+    if (name.indexOf('\uFFFD') >= 0) {
+      // what a tutor sends when its locale could not decode the name typed on its command line
+      throw new ApiError(400, "the name holds characters that could not be read (U+FFFD): "
+          + "the tutor's locale is not UTF-8; join with :class in the tutor, or set LANG=C.UTF-8");
+    }
     return name;
   }
 
