@@ -190,19 +190,14 @@ final class TerminalWait {
     if (in == null || writefds != 0 && out == null || exceptfds != 0 && ex == null) {
       return false;
     }
-    boolean terminal = false;
-    for (int fd = 0; fd < nfds; fd++) {
+    Watched w = new Watched(pid, tty);
+    for (int fd = 0; fd < nfds && !w.elsewhere(); fd++) {
       boolean reads = isSet(in, fd);
-      if (!reads && !isSet(out, fd) && !isSet(ex, fd)) {
-        continue;
-      }
-      if (isTerminal(pid, fd, tty)) {
-        terminal |= reads;
-      } else if (!isSignalfd(pid, fd)) {
-        return false;
+      if (reads || isSet(out, fd) || isSet(ex, fd)) {
+        w.add(fd, reads);
       }
     }
-    return terminal;
+    return w.readsOnlyTerminal();
   }
 
   private static boolean isSet(ByteBuffer set, int fd) {
@@ -219,20 +214,14 @@ final class TerminalWait {
     if (b == null) {
       return false;
     }
-    boolean terminal = false;
-    for (int i = 0; i < nfds; i++) {
+    Watched w = new Watched(pid, tty);
+    for (int i = 0; i < nfds && !w.elsewhere(); i++) {
       int fd = b.getInt(i * 8);
-      short events = b.getShort(i * 8 + 4);
-      if (fd < 0) {
-        continue; // poll skips negative descriptors
-      }
-      if (isTerminal(pid, fd, tty)) {
-        terminal |= (events & (POLLIN | POLLRDNORM)) != 0;
-      } else if (!isSignalfd(pid, fd)) {
-        return false;
+      if (fd >= 0) { // poll skips negative descriptors
+        w.add(fd, (b.getShort(i * 8 + 4) & (POLLIN | POLLRDNORM)) != 0);
       }
     }
-    return terminal;
+    return w.readsOnlyTerminal();
   }
 
   private static boolean epollWaitsOnTerminal(long pid, long epfd, long tty) {
@@ -242,7 +231,7 @@ final class TerminalWait {
     } catch (IOException | RuntimeException e) {
       return false;
     }
-    boolean terminal = false;
+    Watched w = new Watched(pid, tty);
     for (String line : info) {
       // "tfd:        0 events:       19 data: ..." (events in hex)
       if (!line.startsWith("tfd:")) {
@@ -252,15 +241,48 @@ final class TerminalWait {
       if (f.length < 4) {
         return false;
       }
-      int fd = Integer.parseInt(f[1]);
-      int events = Integer.parseUnsignedInt(f[3], 16);
-      if (isTerminal(pid, fd, tty)) {
-        terminal |= (events & (POLLIN | POLLRDNORM)) != 0;
-      } else if (!isSignalfd(pid, fd)) {
+      w.add(Integer.parseInt(f[1]), (Integer.parseUnsignedInt(f[3], 16) & (POLLIN | POLLRDNORM)) != 0);
+      if (w.elsewhere()) {
         return false;
       }
     }
-    return terminal;
+    return w.readsOnlyTerminal();
+  }
+
+  /**
+   * The descriptors one select, poll or epoll set watches, given one at a time: it waits on the
+   * terminal when it would read it and watches nothing else but signals (a signalfd, as
+   * interpreters and editors add). Its callers stop at the first other descriptor, since each one
+   * judged costs reads of /proc.
+   */
+  private static final class Watched {
+    private final long pid;
+    private final long tty;
+    private boolean readsTerminal;
+    private boolean elsewhere;
+
+    Watched(long pid, long tty) {
+      this.pid = pid;
+      this.tty = tty;
+    }
+
+    /** The set watches {@code fd}, for reading when {@code reads}. */
+    void add(long fd, boolean reads) {
+      if (isTerminal(pid, fd, tty)) {
+        readsTerminal |= reads;
+      } else if (!isSignalfd(pid, fd)) {
+        elsewhere = true;
+      }
+    }
+
+    /** Whether it watches a descriptor that is neither the terminal nor a signalfd. */
+    boolean elsewhere() {
+      return elsewhere;
+    }
+
+    boolean readsOnlyTerminal() {
+      return readsTerminal && !elsewhere;
+    }
   }
 
   /** Whether the descriptor is the terminal: /dev/tty opens it too, so compare device numbers. */
