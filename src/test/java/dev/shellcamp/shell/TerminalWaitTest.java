@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.pty4j.PtyProcess;
 import com.pty4j.PtyProcessBuilder;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -291,21 +290,11 @@ class TerminalWaitTest {
         .setInitialRows(24)
         .setConsole(false)
         .start();
-    Thread drain = new Thread(() -> {
-      byte[] buf = new byte[8192];
-      try (InputStream in = bash.getInputStream()) {
-        int n;
-        while ((n = in.read(buf)) > 0) {
-          synchronized (output) {
-            output.append(new String(buf, 0, n, StandardCharsets.UTF_8));
-          }
-        }
-      } catch (Exception e) {
-        // EIO once bash is gone
+    PtyDrain.start(bash, "terminal-wait-test-drain", (buf, n) -> {
+      synchronized (output) {
+        output.append(new String(buf, 0, n, StandardCharsets.UTF_8));
       }
-    }, "terminal-wait-test-drain");
-    drain.setDaemon(true);
-    drain.start();
+    });
     bash.getOutputStream().write((GO + line + "\n").getBytes(StandardCharsets.UTF_8));
     bash.getOutputStream().flush();
     long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
