@@ -1,11 +1,13 @@
 package dev.shellcamp.repl;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import com.pty4j.PtyProcess;
 import com.pty4j.PtyProcessBuilder;
 import dev.shellcamp.shell.Ansi;
+import dev.shellcamp.shell.PtyDrain;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 
 /** Runs the real tutor on a real PTY, types into it and reads what it drew, as a learner would. */
 final class ReplDriver implements AutoCloseable {
+  /** How long the waits of {@link #lineAwait}, {@link #enter} and {@link #quit} take at most. */
+  private static final Duration WAIT = Duration.ofSeconds(20);
   private final PtyProcess process;
   private final ByteArrayOutputStream screen = new ByteArrayOutputStream();
   private int mark;
@@ -42,22 +46,12 @@ final class ReplDriver implements AutoCloseable {
     env.putAll(extraEnv);
     process = new PtyProcessBuilder(cmd).setEnvironment(env).setInitialColumns(100).setInitialRows(30)
         .setConsole(false).start();
-    Thread t = new Thread(() -> {
-      byte[] buf = new byte[8192];
-      try (InputStream in = process.getInputStream()) {
-        int n;
-        while ((n = in.read(buf)) > 0) {
-          synchronized (screen) {
-            screen.write(buf, 0, n);
-            screen.notifyAll();
-          }
-        }
-      } catch (IOException e) {
-        // process ended
+    PtyDrain.start(process, "repl-driver", (buf, n) -> {
+      synchronized (screen) {
+        screen.write(buf, 0, n);
+        screen.notifyAll();
       }
-    }, "repl-driver");
-    t.setDaemon(true);
-    t.start();
+    });
   }
 
   /** Everything the tutor wrote, escape sequences included (to see the alternate screen entered and left). */
@@ -136,6 +130,24 @@ final class ReplDriver implements AutoCloseable {
 
   void line(String s) throws IOException {
     type(s + "\r");
+  }
+
+  /** Enters {@code line} and waits for {@code s}; gives what was drawn meanwhile. */
+  String lineAwait(String line, String s) throws IOException, InterruptedException {
+    line(line);
+    return await(s, WAIT);
+  }
+
+  /** Enters {@code line} and waits for the idle {@code prompt} again; gives what was drawn meanwhile. */
+  String enter(String line, String prompt) throws IOException, InterruptedException {
+    line(line);
+    return awaitPrompt(prompt, WAIT);
+  }
+
+  /** Leaves a lesson as a learner does with :quit, and asserts that the tutor saved and exited with 0. */
+  void quit() throws IOException, InterruptedException {
+    lineAwait(":quit", "Progress saved");
+    assertEquals(0, waitExit(WAIT), this::text);
   }
 
   /** The window changes size (SIGWINCH to the tutor). */

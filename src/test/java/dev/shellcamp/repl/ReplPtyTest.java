@@ -24,21 +24,16 @@ class ReplPtyTest {
   void theDangerGuardJudgesWithTheShellsOwnVariablesAndSaysWhatWouldRun() throws Exception {
     try (ReplDriver r = new ReplDriver(data, "start", "linux/streams")) {
       r.awaitPrompt("1/9 ❯", T);
-      enter(r, "d=/srv/standin-guard", "1/9 ❯");
-      r.line("rm -rf $d");
-      r.await("rm -rf would delete /srv/standin-guard (from $d).", T);
-      r.await("Run it anyway? [y/N]", T);
-      r.line("n");
-      r.await("Not run.", T);
+      r.enter("d=/srv/standin-guard", "1/9 ❯");
+      String asked = declined(r, "rm -rf $d");
+      assertTrue(asked.contains("rm -rf would delete /srv/standin-guard (from $d)."), asked);
       r.awaitPrompt("1/9 ❯", T);
 
       // the same words, where the shell's d is inside the lesson folder: nothing to ask
-      enter(r, "d=build; mkdir -p $d", "1/9 ❯");
-      String out = enter(r, "rm -rf $d; echo gone-$d", "1/9 ❯");
+      r.enter("d=build; mkdir -p $d", "1/9 ❯");
+      String out = r.enter("rm -rf $d; echo gone-$d", "1/9 ❯");
       assertTrue(out.contains("gone-build") && !out.contains("would delete"), out);
-      r.line(":quit");
-      r.await("Progress saved", T);
-      assertEquals(0, r.waitExit(T));
+      r.quit();
     }
   }
 
@@ -47,14 +42,12 @@ class ReplPtyTest {
     Path ws = data.resolve("shellcamp/work/linux/streams");
     try (ReplDriver r = new ReplDriver(data, "start", "linux/streams")) {
       r.awaitPrompt("1/9 ❯", T);
-      r.line(":answer 7");
-      r.await("is not right", T);
-      r.line(":answer 2");
-      r.await("Step passed: three-streams", T);
+      r.lineAwait(":answer 7", "is not right");
+      r.lineAwait(":answer 2", "Step passed: three-streams");
       r.awaitPrompt("2/9 ❯", T);
 
-      enter(r, "echo eggs >> shopping.txt", "2/9 ❯");
-      String why = enter(r, ":check", "2/9 ❯");
+      r.enter("echo eggs >> shopping.txt", "2/9 ❯");
+      String why = r.enter(":check", "2/9 ❯");
       assertTrue(why.contains("expected 1 lines, found 3"), why);
 
       long t0 = System.nanoTime();
@@ -63,35 +56,30 @@ class ReplPtyTest {
       r.type("\u0003");
       r.awaitPrompt("2/9 ❯", T);
       assertTrue(System.nanoTime() - t0 < 5_000_000_000L, "Ctrl-C ended sleep quickly");
-      r.line("echo alive-$((6*7))");
-      assertTrue(r.awaitPrompt("2/9 ❯", T).contains("alive-42"));
+      assertTrue(r.enter("echo alive-$((6*7))", "2/9 ❯").contains("alive-42"));
 
       r.type("\u0003");
       r.await("Ctrl-C cancels the line", T);
 
-      r.line("vi typed.txt");
-      r.await("\"typed.txt\" [New", T);  // vim's message for a new file, drawn as it starts
+      r.lineAwait("vi typed.txt", "\"typed.txt\" [New");  // vim's message for a new file, drawn as it starts
       r.type("ihello from vi\u001b");
       Thread.sleep(300);  // deliberate: vim tells a lone Esc from the start of a key's sequence by a pause
       r.type(":wq\r");
       r.awaitPrompt("2/9 ❯", T);
       assertEquals("hello from vi\n", Files.readString(ws.resolve("typed.txt")));
 
-      enter(r, "cd downloads; export MARK=kept", "2/9 ❯");
-      String out = enter(r, "pwd; echo $MARK", "2/9 ❯");
+      r.enter("cd downloads; export MARK=kept", "2/9 ❯");
+      String out = r.enter("pwd; echo $MARK", "2/9 ❯");
       assertTrue(out.contains(ws.resolve("downloads").toString() + "\nkept"), out);
 
-      r.line(":quit");
-      r.await("Progress saved", T);
-      assertEquals(0, r.waitExit(T));
+      r.quit();
     }
     String saved = Files.readString(data.resolve("shellcamp/progress.json"));
     assertTrue(saved.contains("\"linux/streams\""), saved);
     try (ReplDriver r = new ReplDriver(data, "start", "linux/streams")) {
       r.await("resuming at step 2/9", T);
       r.awaitPrompt("2/9 ❯", T);
-      r.line("cat typed.txt");
-      assertTrue(r.awaitPrompt("2/9 ❯", T).contains("hello from vi"));
+      assertTrue(r.enter("cat typed.txt", "2/9 ❯").contains("hello from vi"));
       r.type("\u0004");
       r.await("Progress saved", T);
       assertEquals(0, r.waitExit(T));
@@ -102,11 +90,8 @@ class ReplPtyTest {
   void destructiveCommandsAskFirstAndDeclinedMeansNothingRan() throws Exception {
     try (ReplDriver r = new ReplDriver(data, "start", "linux/shell-basics")) {
       r.awaitPrompt("1/10 ❯", T);
-      enter(r, "touch keep.txt", "1/10 ❯");
-      r.line("rm -rf ~");
-      r.await("Run it anyway? [y/N]", T);
-      r.line("n");
-      r.await("Not run.", T);
+      r.enter("touch keep.txt", "1/10 ❯");
+      declined(r, "rm -rf ~");
       r.line(":quit");
       assertEquals(0, r.waitExit(T));
     }
@@ -117,18 +102,15 @@ class ReplPtyTest {
   void menuHelpAndLanguageSwitch() throws Exception {
     try (ReplDriver r = new ReplDriver(data)) {
       r.awaitPrompt("shellcamp ❯", T);
-      String help = enter(r, ":help", "shellcamp ❯");
+      String help = r.enter(":help", "shellcamp ❯");
       for (String c : new String[] {":hint", ":solution", ":skip", ":reset", ":lang", ":quit"}) {
         assertTrue(help.contains(c), c + " in " + help);
       }
-      r.line(":lang ko");
-      r.await("언어: 한국어", T);
-      r.line("99");
-      r.await("레슨은 없어요", T);
+      r.lineAwait(":lang ko", "언어: 한국어");
+      r.lineAwait("99", "레슨은 없어요");
       r.line("1");  // the catalog's first lesson: swe/lifecycle, 5 steps
       r.awaitPrompt("swe/lifecycle 1/5 ❯", T);
-      r.line(":hint");
-      r.await("힌트 1/", T);
+      r.lineAwait(":hint", "힌트 1/");
       r.line(":quit");
       assertEquals(0, r.waitExit(T));
     }
@@ -139,7 +121,7 @@ class ReplPtyTest {
   void lessonProcessesDoNotOutliveTheTutor() throws Exception {
     try (ReplDriver r = new ReplDriver(data, "start", "linux/shell-basics")) {
       r.awaitPrompt("1/10 ❯", T);
-      enter(r, "sleep 4242 & nohup sleep 4243 >/dev/null 2>&1 & setsid sleep 4244 &", "1/10 ❯");
+      r.enter("sleep 4242 & nohup sleep 4243 >/dev/null 2>&1 & setsid sleep 4244 &", "1/10 ❯");
       r.line(":quit");
       assertEquals(0, r.waitExit(T));
     }
@@ -162,7 +144,7 @@ class ReplPtyTest {
   void sigtermEndsDetachedLessonProcessesToo() throws Exception {
     try (ReplDriver r = new ReplDriver(data, "start", "linux/shell-basics")) {
       r.awaitPrompt("1/10 ❯", T);
-      enter(r, "setsid sleep 4245 & nohup sleep 4246 >/dev/null 2>&1 &", "1/10 ❯");
+      r.enter("setsid sleep 4245 & nohup sleep 4246 >/dev/null 2>&1 &", "1/10 ❯");
       r.terminate();
       r.waitExit(T);
     }
@@ -176,13 +158,11 @@ class ReplPtyTest {
     try (ReplDriver r = new ReplDriver(data, lessons, java.util.Map.of("SHELLCAMP_DISABLE", "docker"),
         "--lang", "en", "start", "demo/needs")) {
       r.awaitPrompt("1/3 ❯", T);
-      r.line(":answer 1");
-      r.await("Step passed: first", T);
+      r.lineAwait(":answer 1", "Step passed: first");
       r.await("This step needs docker: turned off by SHELLCAMP_DISABLE — skipped.", T);
       r.awaitPrompt("3/3 ❯", T);
       assertFalse(r.text().contains("setup ran although docker is missing"), r.text());
-      r.line("touch last.txt");
-      r.await("Step passed: last", T);
+      r.lineAwait("touch last.txt", "Step passed: last");
       r.line(":quit");
       assertEquals(0, r.waitExit(T));
     }
@@ -194,9 +174,9 @@ class ReplPtyTest {
   void drillProcessesStartedBySetupEndWithTheLesson() throws Exception {
     try (ReplDriver r = new ReplDriver(data, "--lang", "en", "start", "debugging/drills")) {
       r.awaitPrompt("1/8 ❯", T);
-      enter(r, ":next", "2/8 ❯");
-      enter(r, ":next", "3/8 ❯");
-      enter(r, ":next", "4/8 ❯");
+      r.enter(":next", "2/8 ❯");
+      r.enter(":next", "3/8 ❯");
+      r.enter(":next", "4/8 ❯");
       assertTrue(!lessonProcesses().isEmpty(), "the squatter and the workers should run now: " + ps());
       r.line(":quit");
       assertEquals(0, r.waitExit(T));
@@ -205,10 +185,11 @@ class ReplPtyTest {
     assertEquals(List.of(), lessonProcesses());
   }
 
-  /** Enters {@code line} and waits for {@code prompt} again; gives what was drawn meanwhile. */
-  private static String enter(ReplDriver r, String line, String prompt) throws Exception {
-    r.line(line);
-    return r.awaitPrompt(prompt, T);
+  /** Enters a line the danger guard stops, answers no and waits for "Not run."; gives what it said before asking. */
+  private static String declined(ReplDriver r, String line) throws Exception {
+    String asked = r.lineAwait(line, "Run it anyway? [y/N]");
+    r.lineAwait("n", "Not run.");
+    return asked;
   }
 
   /** Live processes whose command line or working directory lies in this test's data folder. */
