@@ -7,7 +7,7 @@ import dev.shellcamp.lesson.CheckSpec;
 import dev.shellcamp.lesson.Misconception;
 import dev.shellcamp.shell.CommandResult;
 import dev.shellcamp.shell.OutputSink;
-import dev.shellcamp.shell.PtyShell;
+import dev.shellcamp.shell.ShellExtension;
 import dev.shellcamp.ui.Messages;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,11 +19,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Each built-in rule fires on its mistake, made for real in a bash on a PTY where this machine
@@ -31,22 +29,11 @@ import org.junit.jupiter.api.io.TempDir;
  * them), and is silent on the corrected command.
  */
 class ExplainerTest {
-  @TempDir static Path ws;
-  static PtyShell shell;
+  @RegisterExtension static final ShellExtension bash = new ShellExtension(100, 30);
   private final List<CommandResult> commands = new ArrayList<>();
   private final List<CheckSpec> checks = new ArrayList<>();
   private final Map<String, byte[]> snapshots = new HashMap<>();
   private String venv = "";
-
-  @BeforeAll
-  static void start() throws Exception {
-    shell = PtyShell.start(ws, Map.of(), 100, 30);
-  }
-
-  @AfterAll
-  static void stop() {
-    shell.close();
-  }
 
   @BeforeEach
   void clean() throws Exception {
@@ -55,14 +42,14 @@ class ExplainerTest {
   }
 
   private CommandResult run(String line) throws Exception {
-    CommandResult r = shell.run(line, OutputSink.DISCARD, Duration.ofSeconds(10));
+    CommandResult r = bash.shell().run(line, OutputSink.DISCARD, Duration.ofSeconds(10));
     commands.add(r);
     return r;
   }
 
   /** A command this machine cannot fail for real, with what it prints where it does fail. */
   private void printed(String line, int exit, String output) {
-    commands.add(new CommandResult(line, exit, output, ws.toString()));
+    commands.add(new CommandResult(line, exit, output, bash.home().toString()));
   }
 
   private static CheckSpec check(String type, Object... kv) {
@@ -78,7 +65,7 @@ class ExplainerTest {
     checks.addAll(List.of(cs));
     snapshots.clear();
     for (CheckSpec c : cs) {
-      Path f = ws.resolve(c.string("path") == null ? "-" : c.string("path"));
+      Path f = bash.home().resolve(c.string("path") == null ? "-" : c.string("path"));
       if (c.type().equals("file") && Files.isRegularFile(f)) {
         snapshots.put(c.string("path"), Files.readAllBytes(f));
       }
@@ -87,7 +74,7 @@ class ExplainerTest {
   }
 
   private List<String> firing() {
-    return Explainer.firing(new Attempt(commands, ws, venv, checks, snapshots::get), List.of(), "s");
+    return Explainer.firing(new Attempt(commands, bash.home(), venv, checks, snapshots::get), List.of(), "s");
   }
 
   private void fires(String id) {
@@ -99,8 +86,8 @@ class ExplainerTest {
   }
 
   private void write(String name, String text) throws Exception {
-    Files.createDirectories(ws.resolve(name).getParent());
-    Files.writeString(ws.resolve(name), text, StandardCharsets.UTF_8);
+    Files.createDirectories(bash.home().resolve(name).getParent());
+    Files.writeString(bash.home().resolve(name), text, StandardCharsets.UTF_8);
   }
 
   @Test
@@ -327,11 +314,11 @@ class ExplainerTest {
         "en", new Misconception.Text("uniq without sort", "uniq drops repeats only next to each other", "sort first"),
         "ko", new Misconception.Text("sort 없는 uniq", "uniq는 붙어 있는 중복만 지워요", "먼저 sort 하세요")));
     printed("cat fruits.txt | uniq", 0, "apple\nbanana\napple\n");
-    Attempt a = new Attempt(commands, ws, "", List.of(), p -> null);
+    Attempt a = new Attempt(commands, bash.home(), "", List.of(), p -> null);
     Optional<Explanation> ko = Explainer.explain(a, List.of(uniq), "s", Messages.of("ko"));
     assertEquals("sort 없는 uniq", ko.orElseThrow().name());
     assertEquals(Optional.empty(), Explainer.explain(a, List.of(uniq), "other-step", Messages.of("en")));
     printed("sort fruits.txt | uniq", 0, "apple\nbanana\n");
-    assertEquals(List.of(), Explainer.firing(new Attempt(commands, ws, "", List.of(), p -> null), List.of(uniq), "s"));
+    assertEquals(List.of(), Explainer.firing(new Attempt(commands, bash.home(), "", List.of(), p -> null), List.of(uniq), "s"));
   }
 }

@@ -10,28 +10,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class PtyShellTest {
   private static final Duration T = Duration.ofSeconds(10);
-  @TempDir static Path home;
-  static PtyShell shell;
+  @RegisterExtension static final ShellExtension bash = new ShellExtension(80, 24);
 
-  @BeforeAll
-  static void start() throws Exception {
-    shell = PtyShell.start(home, Map.of(), 80, 24);
-  }
-
-  @AfterAll
-  static void stop() {
-    shell.close();
+  private static PtyShell shell() {
+    return bash.shell();
   }
 
   private static CommandResult run(String line) throws Exception {
-    return shell.run(line, OutputSink.DISCARD, T);
+    return shell().run(line, OutputSink.DISCARD, T);
   }
 
   @Test
@@ -45,7 +37,7 @@ class PtyShellTest {
   void shellStatePersistsBetweenLines() throws Exception {
     run("mkdir -p sub && cd sub");
     run("export FOO=bar; alias hi='echo hi-there'; greet() { echo \"g $1\"; }");
-    assertEquals(home.resolve("sub").toString(), shell.cwd());
+    assertEquals(bash.home().resolve("sub").toString(), shell().cwd());
     assertEquals("bar\n", run("echo $FOO").output());
     assertEquals("hi-there\n", run("hi").output());
     assertEquals("g x\n", run("greet x").output());
@@ -55,27 +47,27 @@ class PtyShellTest {
 
   @Test
   void reportsTheActiveVirtualEnvironmentForTheTutorsPrompt() throws Exception {
-    assertEquals("", shell.venv());
+    assertEquals("", shell().venv());
     // what bin/activate sets: Python 3.11 writes "(name) ", 3.12 on just the name
     run("export VIRTUAL_ENV=\"$HOME/.venv\" VIRTUAL_ENV_PROMPT='(.venv) '");
-    assertEquals(".venv", shell.venv());
+    assertEquals(".venv", shell().venv());
     run("VIRTUAL_ENV_PROMPT=camp");
-    assertEquals("camp", shell.venv());
+    assertEquals("camp", shell().venv());
     run("unset VIRTUAL_ENV");
-    assertEquals("camp", shell.venv(), "as in bash's PS1, only deactivate removes the name");
+    assertEquals("camp", shell().venv(), "as in bash's PS1, only deactivate removes the name");
     run("VIRTUAL_ENV=\"$HOME/.venv\"; unset VIRTUAL_ENV_PROMPT");
-    assertEquals(".venv", shell.venv(), "no prompt variable (Python before 3.10): the folder's name");
+    assertEquals(".venv", shell().venv(), "no prompt variable (Python before 3.10): the folder's name");
     run("VIRTUAL_ENV_DISABLE_PROMPT=1");
-    assertEquals("", shell.venv());
+    assertEquals("", shell().venv());
     run("unset VIRTUAL_ENV VIRTUAL_ENV_DISABLE_PROMPT");
-    assertEquals("", shell.venv());
+    assertEquals("", shell().venv());
   }
 
   @Test
   void multiLineHeredocRunsAsOneCommand() throws Exception {
     CommandResult r = run("cat > h.txt <<'EOF'\n\tone\ntwo\nEOF\nwc -l < h.txt");
     assertEquals("2\n", r.output());
-    assertEquals("\tone\ntwo\n", Files.readString(home.resolve("h.txt")));
+    assertEquals("\tone\ntwo\n", Files.readString(bash.home().resolve("h.txt")));
   }
 
   @Test
@@ -99,12 +91,12 @@ class PtyShellTest {
     new Thread(() -> {
       try {
         // once the sleep runs; should it never show, the interrupt comes late and the test says so
-        Await.upTo(T, () -> ProcessHandle.of(shell.pid()).orElseThrow().descendants()
+        Await.upTo(T, () -> ProcessHandle.of(shell().pid()).orElseThrow().descendants()
             .anyMatch(h -> h.info().commandLine().orElse("").endsWith("sleep 30")));
       } catch (Exception e) {
         return;
       }
-      shell.interrupt();
+      shell().interrupt();
     }).start();
     CommandResult r = run("sleep 30");
     assertTrue(System.nanoTime() - t0 < 3_000_000_000L);
@@ -114,7 +106,7 @@ class PtyShellTest {
 
   @Test
   void hiddenQueryRunsInTheShellWithoutTouchingHistory() throws Exception {
-    PtyShell.QueryResult q = shell.query("export QV=42; echo $((6*7))", T);
+    PtyShell.QueryResult q = shell().query("export QV=42; echo $((6*7))", T);
     assertEquals("42\n", q.output());
     assertEquals("42\n", run("echo $QV").output());
     assertFalse(run("history").output().contains("QV=42"));
@@ -123,7 +115,7 @@ class PtyShellTest {
   @Test
   void aHiddenScriptWhoseJobDiesOfASignalLeavesTheNextLineWorking() throws Exception {
     // `yes` dies of SIGPIPE; bash then restores its cooked tty mode under readline
-    PtyShell.QueryResult q = shell.query("yes | head -n 1000 > /dev/null; echo done", T);
+    PtyShell.QueryResult q = shell().query("yes | head -n 1000 > /dev/null; echo done", T);
     assertEquals("done\n", q.output());
     long t0 = System.nanoTime();
     CommandResult r = run("echo next");
@@ -134,7 +126,7 @@ class PtyShellTest {
   @Test
   void outputStreamsToTheSinkWhileRunning() throws Exception {
     ByteArrayOutputStream seen = new ByteArrayOutputStream();
-    shell.run("printf 'a\\nb\\n'", seen::write, T);
+    shell().run("printf 'a\\nb\\n'", seen::write, T);
     assertEquals("a\r\nb\r\n", seen.toString());
   }
 
