@@ -33,7 +33,7 @@ final class InstructorApi {
     }
   }
 
-  List<Map<String, Object>> learners() {
+  List<Rows.Learner> learners() {
     return view.rows().stream().map(Rows::json).toList();
   }
 

@@ -1,7 +1,6 @@
 package dev.shellcamp.classroom;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** A learner row in the API's words (docs/class.md): snake_case, the reason in both languages. */
 final class Rows {
@@ -10,32 +9,18 @@ final class Rows {
 
   private Rows() {}
 
-  static Map<String, Object> json(LearnerState.Row r) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("id", r.id());
-    m.put("name", r.name());
-    m.put("lesson", r.lesson());
-    m.put("step", r.step());
-    m.put("index", r.index());
-    m.put("total", r.total());
-    m.put("since", r.since());
-    m.put("fails", r.fails());
-    m.put("hints", r.hints());
-    m.put("solutions", r.solutions());
-    m.put("skips", r.skips());
-    m.put("passed", r.passed());
-    m.put("completed", r.completed());
-    Map<String, String> reason = new LinkedHashMap<>();
-    if (r.reasonEn() != null) {
-      reason.put("en", r.reasonEn());
-      reason.put("ko", r.reasonKo() == null ? r.reasonEn() : r.reasonKo());
-    }
-    m.put("last_reason", r.reasonEn() == null ? null : reason);
-    m.put("stuck", r.stuck());
-    m.put("idle", r.idle());
-    m.put("left", r.left());
-    m.put("last_seen", r.lastSeen());
-    return m;
+  /** A learner in the API's shape; Jackson writes the components in this order. */
+  record Learner(String id, String name, String lesson, String step, int index, int total, long since, int fails,
+      int hints, int solutions, int skips, int passed, int completed, @JsonProperty("last_reason") Reason lastReason,
+      boolean stuck, boolean idle, boolean left, @JsonProperty("last_seen") long lastSeen) {}
+
+  /** The last failure in both languages; without a Korean text the English one stands in. */
+  record Reason(String en, String ko) {}
+
+  static Learner json(LearnerState.Row r) {
+    Reason reason = r.reasonEn() == null ? null : new Reason(r.reasonEn(), r.reasonKo() == null ? r.reasonEn() : r.reasonKo());
+    return new Learner(r.id(), r.name(), r.lesson(), r.step(), r.index(), r.total(), r.since(), r.fails(), r.hints(),
+        r.solutions(), r.skips(), r.passed(), r.completed(), reason, r.stuck(), r.idle(), r.left(), r.lastSeen());
   }
 
   /** The same fields as {@link #COLUMNS}, as text cells. */
