@@ -10,15 +10,7 @@ import org.commonmark.node.Node;
  * A GFM table drawn with box characters, columns sized by display width. Too wide for the
  * terminal, it becomes one "header: value" block per row instead of wrapping into noise.
  */
-final class Table {
-  private final Theme theme;
-  private final int width;
-
-  Table(Theme theme, int width) {
-    this.theme = theme;
-    this.width = width;
-  }
-
+record Table(Theme theme, int width) {
   List<String> render(Node table, Function<Node, String> cell, String indent) {
     List<String> header = new ArrayList<>();
     List<List<String>> rows = new ArrayList<>();

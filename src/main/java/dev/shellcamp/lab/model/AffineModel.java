@@ -5,22 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /** y = slope * x + intercept for every element: half_plus_two. Takes [N] or [N, 1]. */
-final class AffineModel implements Model {
-  private final ModelInfo info;
-  private final double slope;
-  private final double intercept;
-
-  AffineModel(ModelInfo info, double slope, double intercept) {
-    this.info = info;
-    this.slope = slope;
-    this.intercept = intercept;
-  }
-
-  @Override
-  public ModelInfo info() {
-    return info;
-  }
-
+record AffineModel(ModelInfo info, double slope, double intercept) implements Model {
   @Override
   public String shapeProblem(int[] shape) {
     boolean fits = shape.length == 1 || (shape.length == 2 && shape[1] == 1);
