@@ -15,15 +15,7 @@ final class Scan {
 
   /** $'...': backslash escapes a quote here, unlike in '...'. */
   static int ansi(String s, int i) {
-    for (int j = i + 1; j < s.length(); j++) {
-      char c = s.charAt(j);
-      if (c == '\\') {
-        j++;
-      } else if (c == '\'') {
-        return j + 1;
-      }
-    }
-    return -1;
+    return escaped(s, i, '\'');
   }
 
   static int dbl(String s, int i) {
@@ -43,11 +35,16 @@ final class Scan {
   }
 
   static int backtick(String s, int i) {
+    return escaped(s, i, '`');
+  }
+
+  /** A span that ends at {@code close}, where a backslash makes the next character plain. */
+  private static int escaped(String s, int i, char close) {
     for (int j = i + 1; j < s.length(); j++) {
       char c = s.charAt(j);
       if (c == '\\') {
         j++;
-      } else if (c == '`') {
+      } else if (c == close) {
         return j + 1;
       }
     }
