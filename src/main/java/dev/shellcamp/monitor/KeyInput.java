@@ -91,11 +91,6 @@ final class KeyInput implements AutoCloseable {
   @Override
   public void close() {
     stopped = true;
-    thread.interrupt();
-    try {
-      thread.join(100);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    Threads.interruptAndJoin(thread, 100);
   }
 }

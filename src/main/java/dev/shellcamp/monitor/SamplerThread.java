@@ -65,11 +65,6 @@ final class SamplerThread implements AutoCloseable {
   @Override
   public void close() {
     running = false;
-    thread.interrupt();
-    try {
-      thread.join(1000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    Threads.interruptAndJoin(thread, 1000);
   }
 }
