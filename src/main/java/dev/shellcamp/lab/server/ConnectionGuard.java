@@ -95,23 +95,24 @@ final class ConnectionGuard implements Connection.Listener {
 
   /** The headers of a request on {@code c} are in: its header clock stops. */
   void requestStarted(Connection c) {
-    Watch w = open.get(c);
-    if (w != null) {
-      synchronized (w) {
-        w.inRequest = true;
-        w.headerSince = 0;
-      }
-    }
+    requestEdge(c, true);
   }
 
   /** The answer on {@code c} is sent: what it reads from now on is the next request. */
   void requestEnded(Connection c) {
+    requestEdge(c, false);
+  }
+
+  /** Either edge of a request stops the header clock; after one, the bytes read so far are the old request's. */
+  private void requestEdge(Connection c, boolean inRequest) {
     Watch w = open.get(c);
     if (w != null) {
       synchronized (w) {
-        w.inRequest = false;
+        w.inRequest = inRequest;
         w.headerSince = 0;
-        w.bytesAtRest = c.getBytesIn();
+        if (!inRequest) {
+          w.bytesAtRest = c.getBytesIn();
+        }
       }
     }
   }
