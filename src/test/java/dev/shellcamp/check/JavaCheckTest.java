@@ -54,6 +54,14 @@ class JavaCheckTest {
     return Checks.evaluate(java(Map.of("file", "Stats.java", "cases", cases, "timeout_ms", "1500")), ctx());
   }
 
+  /** Checks {@code stats}, which must fail with a reason that contains {@code reason}. */
+  private Result assertFailsWith(String stats, List<Map<String, String>> cases, String reason) throws Exception {
+    Result r = check(stats, cases);
+    assertFalse(r.passed());
+    assertTrue(r.reason().contains(reason), r.reason());
+    return r;
+  }
+
   @Test
   void passesWhenEveryCaseHolds() throws Exception {
     Result r = check(STATS, CASES);
@@ -69,44 +77,37 @@ class JavaCheckTest {
 
   @Test
   void compileErrorNamesTheLineInTheLearnersFileAndTheMessage() throws Exception {
-    Result r = check(STATS.replace("sum += x;", "sum += x"), CASES);
-    assertFalse(r.passed());
+    Result r = assertFailsWith(STATS.replace("sum += x;", "sum += x"), CASES, "Stats.java:5: ';' expected");
     assertTrue(r.reason().startsWith("Stats.java does not compile:"), r.reason());
-    assertTrue(r.reason().contains("Stats.java:5: ';' expected"), r.reason());
   }
 
   @Test
   void exceptionInLearnerCodeIsReportedWithWhereItHappened() throws Exception {
-    Result r = check(STATS.replace("int m = xs[0];", "int m = xs[xs.length];"),
-        List.of(Map.of("expr", "Stats.max(new int[]{4, 9})", "equals", "9")));
-    assertFalse(r.passed());
-    assertTrue(r.reason().contains("expected \"9\", but it threw ArrayIndexOutOfBoundsException: "
-        + "Index 2 out of bounds for length 2 at Stats.max (Stats.java)"), r.reason());
+    assertFailsWith(STATS.replace("int m = xs[0];", "int m = xs[xs.length];"),
+        List.of(Map.of("expr", "Stats.max(new int[]{4, 9})", "equals", "9")),
+        "expected \"9\", but it threw ArrayIndexOutOfBoundsException: "
+            + "Index 2 out of bounds for length 2 at Stats.max (Stats.java)");
   }
 
   @Test
   void missingExceptionIsReported() throws Exception {
-    Result r = check(STATS.replace("if (xs.length == 0) {", "if (false) {"), CASES);
-    assertFalse(r.passed());
-    assertTrue(r.reason().contains("expected it to throw IllegalArgumentException, but it threw "
-        + "ArrayIndexOutOfBoundsException"), r.reason());
+    assertFailsWith(STATS.replace("if (xs.length == 0) {", "if (false) {"), CASES,
+        "expected it to throw IllegalArgumentException, but it threw ArrayIndexOutOfBoundsException");
   }
 
   @Test
   void systemExitInLearnerCodeDoesNotEndThisJvm() throws Exception {
-    Result r = check(STATS.replace("int sum = 0;", "int sum = 0; System.exit(0);"), CASES);
-    assertFalse(r.passed());
-    assertTrue(r.reason().contains("ended the Java program (System.exit?)"), r.reason());
+    assertFailsWith(STATS.replace("int sum = 0;", "int sum = 0; System.exit(0);"), CASES,
+        "ended the Java program (System.exit?)");
     assertTrue(check(STATS, CASES).passed(), "the next check gets a working JVM");
   }
 
   @Test
   void endlessLoopStopsAtTheTimeout() throws Exception {
     long t0 = System.nanoTime();
-    Result r = check(STATS.replace("int sum = 0;", "int sum = 0; while (xs != null) {}"), CASES);
+    assertFailsWith(STATS.replace("int sum = 0;", "int sum = 0; while (xs != null) {}"), CASES,
+        "did not finish within 1500 ms");
     long ms = (System.nanoTime() - t0) / 1_000_000;
-    assertFalse(r.passed());
-    assertTrue(r.reason().contains("did not finish within 1500 ms"), r.reason());
     assertTrue(ms < 8000, "took " + ms + " ms");
   }
 
