@@ -114,9 +114,8 @@ class LabBadInputTest {
   @Test
   void invalidUtf8() {
     byte[] body = {'{', '"', (byte) 0xFF, '"', ':', '1', '}'};
-    LabClient.Response r = lab.client().send("POST", HPT, BodyPublishers.ofByteArray(body), "application/json");
-    assertEquals(400, r.status());
-    assertEquals("invalid JSON at byte 2: invalid UTF-8 byte 0xff", r.error());
+    assertError(lab.client().send("POST", HPT, BodyPublishers.ofByteArray(body), "application/json"), 400,
+        "invalid JSON at byte 2: invalid UTF-8 byte 0xff");
   }
 
   @ParameterizedTest(name = "{0}")
@@ -126,9 +125,7 @@ class LabBadInputTest {
       "application/json; charset=latin1  | JSON must be UTF-8, got charset 'latin1'",
   })
   void wrongContentTypeIs415(String type, String error) {
-    LabClient.Response r = lab.client().send("POST", HPT, BodyPublishers.ofString(x("[1]", "\"FP32\"", "[1]")), type);
-    assertEquals(415, r.status(), r.body());
-    assertEquals(error, r.error());
+    assertError(lab.client().send("POST", HPT, BodyPublishers.ofString(x("[1]", "\"FP32\"", "[1]")), type), 415, error);
   }
 
   @ParameterizedTest(name = "{0} {1}")
@@ -139,10 +136,9 @@ class LabBadInputTest {
       "PUT    | /v1/models/iris:predict          | POST | method PUT is not allowed on /v1/models/iris:predict; use POST",
   })
   void wrongMethodIs405WithAllow(String method, String path, String allow, String error) {
-    LabClient.Response r = lab.client().send(method, path, BodyPublishers.ofString("{}"), "application/json");
-    assertEquals(405, r.status());
+    LabClient.Response r = assertError(lab.client().send(method, path, BodyPublishers.ofString("{}"), "application/json"),
+        405, error);
     assertEquals(allow, r.headers().firstValue("Allow").orElse(null));
-    assertEquals(error, r.error());
   }
 
   @ParameterizedTest(name = "{0}")
@@ -165,9 +161,14 @@ class LabBadInputTest {
   }
 
   private static void assertBadRequest(String path, String body, int status, String error) {
-    LabClient.Response r = lab.client().post(path, body);
+    assertError(lab.client().post(path, body), status, error);
+  }
+
+  /** {@code r} has this status and this {"error"} sentence. */
+  private static LabClient.Response assertError(LabClient.Response r, int status, String error) {
     assertEquals(status, r.status(), r.body());
     assertEquals(error, r.error());
+    return r;
   }
 
   static {
