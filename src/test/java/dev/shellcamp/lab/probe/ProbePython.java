@@ -106,6 +106,13 @@ final class ProbePython implements AutoCloseable {
     return Files.readString(log);
   }
 
+  /** `lab check` against this server, lenient on latency, which must exit 0; the server's log shows when not. */
+  ProbeRun passes(String... more) throws IOException {
+    ProbeRun r = ProbeRun.lenient(url, more);
+    org.junit.jupiter.api.Assertions.assertEquals(0, r.code(), r.all() + "\nserver log:\n" + log());
+    return r;
+  }
+
   @Override
   public void close() throws IOException, InterruptedException {
     process.destroy(); // SIGTERM: uvicorn and the scripts shut down cleanly

@@ -56,6 +56,11 @@ record ProbeRun(int code, String out, String err) {
     throw new AssertionError("no line for case " + id + " in\n" + out + err);
   }
 
+  /** Fails unless case {@code id} was answered with {@code status} (its line reads "... 413 in 2 ms ..."). */
+  void assertStatus(String id, int status) {
+    org.junit.jupiter.api.Assertions.assertTrue(line(id).contains(" " + status + " in "), all());
+  }
+
   /** Everything, for assertion messages. */
   String all() {
     return "exit " + code + "\n" + out + err;
