@@ -45,8 +45,7 @@ final class ClassServeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     var err = spec.commandLine().getErr();
     var m = LabLang.messages(spec);
-    if (port < 0 || port > 65535) {
-      err.println(m.get("lab.serve.port", port));
+    if (!ServePort.valid(port, err, m)) {
       return ExitCodes.USAGE;
     }
     if (stuckMinutes < 1 || stuckFails < 1) {

@@ -30,8 +30,7 @@ final class LabServeCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     var err = spec.commandLine().getErr();
     var m = LabLang.messages(spec);
-    if (port < 0 || port > 65535) {
-      err.println(m.get("lab.serve.port", port));
+    if (!ServePort.valid(port, err, m)) {
       return ExitCodes.USAGE;
     }
     LabServer server;
