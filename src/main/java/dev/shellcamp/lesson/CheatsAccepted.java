@@ -19,11 +19,7 @@ final class CheatsAccepted {
 
   /** {@code step} with its accepted cheats; problems are added for every malformed entry. */
   static Step read(Path file, Node n, Step step, List<Problem> problems) {
-    if (n == null) {
-      return step;
-    }
-    if (!n.isList()) {
-      problems.add(new Problem(file, n.line(), "'cheats_accepted' must be a list of {kind: KIND, why: REASON}"));
+    if (!Node.optionalList(file, n, "'cheats_accepted' must be a list of {kind: KIND, why: REASON}", problems)) {
       return step;
     }
     List<AcceptedCheat> accepted = new ArrayList<>();

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /** The nested parts of a {@code java} check: its cases and the versions its file runs against. */
 final class JavaSchema {
@@ -14,35 +15,38 @@ final class JavaSchema {
   private JavaSchema() {}
 
   static List<Map<String, String>> cases(Path file, String where, Node n, List<Problem> problems) {
-    List<Map<String, String>> out = maps(file, where, n, CASE_KEYS, problems);
-    if (out == null) {
-      return null;
+    return each(file, n, maps(file, where, n, CASE_KEYS, problems), JavaSchema::caseProblem, problems);
+  }
+
+  private static String caseProblem(Map<String, String> c) {
+    if (!c.containsKey("expr")) {
+      return "a case needs 'expr', the Java expression to run";
     }
-    for (int i = 0; i < out.size(); i++) {
-      Map<String, String> c = out.get(i);
-      int line = n.list().get(i).line();
-      if (!c.containsKey("expr")) {
-        problems.add(new Problem(file, line, "a case needs 'expr', the Java expression to run"));
-        return null;
-      }
-      if (c.containsKey("equals") && c.containsKey("throws")) {
-        problems.add(new Problem(file, line, "a case has 'equals' or 'throws', not both"));
-        return null;
-      }
-    }
-    return out;
+    return c.containsKey("equals") && c.containsKey("throws") ? "a case has 'equals' or 'throws', not both" : null;
   }
 
   static List<Map<String, String>> versions(Path file, String where, Node n, List<Problem> problems) {
-    List<Map<String, String>> out = maps(file, where, n, VERSION_KEYS, problems);
+    return each(file, n, maps(file, where, n, VERSION_KEYS, problems), JavaSchema::versionProblem, problems);
+  }
+
+  private static String versionProblem(Map<String, String> v) {
+    return !v.containsKey("file") || !Set.of("pass", "fail").contains(v.getOrDefault("expect", ""))
+        ? "each of 'against' needs 'file' and 'expect: pass' or 'expect: fail'" : null;
+  }
+
+  /**
+   * {@code out}, the maps read from list {@code n}, once none of them has a {@code problem}; else
+   * null, with the first one's problem at its line. Null stays null (reading the maps failed).
+   */
+  private static List<Map<String, String>> each(Path file, Node n, List<Map<String, String>> out,
+      Function<Map<String, String>, String> problem, List<Problem> problems) {
     if (out == null) {
       return null;
     }
     for (int i = 0; i < out.size(); i++) {
-      Map<String, String> v = out.get(i);
-      if (!v.containsKey("file") || !Set.of("pass", "fail").contains(v.getOrDefault("expect", ""))) {
-        problems.add(new Problem(file, n.list().get(i).line(),
-            "each of 'against' needs 'file' and 'expect: pass' or 'expect: fail'"));
+      String p = problem.apply(out.get(i));
+      if (p != null) {
+        problems.add(new Problem(file, n.list().get(i).line(), p));
         return null;
       }
     }

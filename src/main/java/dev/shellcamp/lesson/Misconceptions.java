@@ -19,11 +19,7 @@ final class Misconceptions {
 
   static List<Misconception> read(Path file, Node node, List<String> stepIds, List<Problem> problems) {
     List<Misconception> out = new ArrayList<>();
-    if (node == null) {
-      return out;
-    }
-    if (!node.isList()) {
-      problems.add(new Problem(file, node.line(), "'misconceptions' must be a list of {id, typed/output/exit, en, ko}"));
+    if (!Node.optionalList(file, node, "'misconceptions' must be a list of {id, typed/output/exit, en, ko}", problems)) {
       return out;
     }
     Set<String> ids = new HashSet<>();

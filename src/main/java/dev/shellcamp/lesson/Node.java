@@ -1,5 +1,6 @@
 package dev.shellcamp.lesson;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -41,5 +42,20 @@ record Node(Object value, int line, int keyLine) {
 
   String kind() {
     return isScalar() ? "a scalar" : isList() ? "a list" : "a map";
+  }
+
+  /**
+   * Whether an optional key's value {@code n} is a list to read: not where the key is absent, nor
+   * where it is something else, which adds the problem {@code mustBe} at its line.
+   */
+  static boolean optionalList(Path file, Node n, String mustBe, List<Problem> problems) {
+    if (n == null) {
+      return false;
+    }
+    if (!n.isList()) {
+      problems.add(new Problem(file, n.line(), mustBe));
+      return false;
+    }
+    return true;
   }
 }
