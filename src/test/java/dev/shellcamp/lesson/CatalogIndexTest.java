@@ -16,17 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The menu's catalog from its index: the same view as a full load, parsed per lesson, rebuilt on any change. */
 class CatalogIndexTest {
   private static Path catalog(Path root) throws IOException {
-    Files.writeString(root.resolve("catalog.yaml"), """
-        format: 1
-        courses:
-          - id: demo
-            title: {en: "Demo\\ttabbed", ko: "데모"}
-            lessons: [demo/good, demo/bad]
-        """);
-    LintCorpusTest.writeLesson(root.resolve("demo/01-good"), LintCorpusTest.GOOD_YAML.formatted("good"));
-    LintCorpusTest.writeLesson(root.resolve("demo/02-bad"),
-        LintCorpusTest.GOOD_YAML.formatted("bad").replace("format: 1", "format: 2"));
-    return root;
+    return LintCorpusTest.demoCatalog(root, "Demo\\ttabbed");
   }
 
   @Test

@@ -159,17 +159,26 @@ class LintCorpusTest {
     Files.writeString(dir.resolve("ko.md"), KO);
   }
 
-  @Test
-  void catalogLoadsTheGoodLessonAndReportsTheBrokenOne(@TempDir Path root) throws IOException {
+  /**
+   * {@code root} as a catalog of one course, demo (English title {@code title}, YAML
+   * double-quoted), with lesson demo/good and demo/bad, which has an unknown format.
+   */
+  static Path demoCatalog(Path root, String title) throws IOException {
     Files.writeString(root.resolve("catalog.yaml"), """
         format: 1
         courses:
           - id: demo
-            title: {en: "Demo", ko: "데모"}
+            title: {en: "%s", ko: "데모"}
             lessons: [demo/good, demo/bad]
-        """);
+        """.formatted(title));
     writeLesson(root.resolve("demo/01-good"), GOOD_YAML.formatted("good"));
     writeLesson(root.resolve("demo/02-bad"), GOOD_YAML.formatted("bad").replace("format: 1", "format: 2"));
+    return root;
+  }
+
+  @Test
+  void catalogLoadsTheGoodLessonAndReportsTheBrokenOne(@TempDir Path root) throws IOException {
+    demoCatalog(root, "Demo");
 
     Catalog c = Catalog.load(root, 3);
 
