@@ -134,14 +134,12 @@ class CliTest {
 
   @Test
   void verifyFailsALessonWhoseCheatPassesAndSaysWhy() throws Exception {
-    Path dir = demoLesson("01-weak", String.join("\n", "format: 1", "id: demo/weak", "steps:",
+    Cli.Run r = verifyDemo("01-weak", String.join("\n", "format: 1", "id: demo/weak", "steps:",
         "  - id: greet", "    check:", "      - output: {contains: hello}", "    solve: echo hello",
         "    cheats: [\"printf 'hello\\\\n'\"]", "  - id: second", "    check:", "      - file: {path: ., exists: true}",
         "    solve: 'true'", ""),
         "# Weak\n\n## greet\n\nSay hello.\n\n## second\n\nAnything.\n",
-        "# 약함\n\n## greet\n\n인사하세요.\n\n## second\n\n아무거나.\n");
-    Cli.Run r = Cli.run(data, "", "verify", dir.toString());
-    assertEquals(1, r.code(), r.out());
+        "# 약함\n\n## greet\n\n인사하세요.\n\n## second\n\n아무거나.\n", 1);
     assertTrue(r.out().contains("✗ demo/weak greet: cheat passes: printf"), r.out());
     assertTrue(r.out().contains("✗ demo/weak second: passes before anything was typed"), r.out());
     assertTrue(r.out().contains("generated cheat passes (echo-output): printf '%s\\n' 'hello'"), r.out());
@@ -151,40 +149,39 @@ class CliTest {
 
   @Test
   void verifyFailsAnAcceptanceWhoseCheatNoLongerPasses() throws Exception {
-    Path dir = demoLesson("01-stale", String.join("\n", "format: 1", "id: demo/stale", "steps:",
+    Cli.Run r = verifyDemo("01-stale", String.join("\n", "format: 1", "id: demo/stale", "steps:",
         "  - id: greet", "    check:", "      - output: {contains: hello}", "      - typed: {regex: '\\becho\\b'}",
         "    solve: echo hello", "    cheats: [echo bye]", "    cheats_accepted:",
         "      - {kind: echo-output, why: once printing was the task}", ""),
         "# Stale\n\n## greet\n\nSay hello with echo.\n",
-        "# 묵은\n\n## greet\n\necho로 인사하세요.\n");
-    Cli.Run r = Cli.run(data, "", "verify", dir.toString());
-    assertEquals(1, r.code(), r.out());
+        "# 묵은\n\n## greet\n\necho로 인사하세요.\n", 1);
     assertTrue(r.out().contains("✗ demo/stale greet: accepted cheat 'echo-output' fails now: remove it from cheats_accepted"),
         r.out());
   }
 
   @Test
   void verifyLetsALessonAcceptAGeneratedCheatWithAReason() throws Exception {
-    Path dir = demoLesson("01-note", String.join("\n", "format: 1", "id: demo/note", "steps:",
+    Cli.Run r = verifyDemo("01-note", String.join("\n", "format: 1", "id: demo/note", "steps:",
         "  - id: write", "    check:", "      - file: {path: note.txt, contains: hi}", "    solve: echo hi > note.txt",
         "    cheats: [touch note.txt]", "    cheats_accepted:",
         "      - {kind: write-files, why: writing the note is the task}", ""),
         "# Note\n\n## write\n\nWrite hi into note.txt.\n",
-        "# 메모\n\n## write\n\nnote.txt에 hi를 쓰세요.\n");
-    Cli.Run r = Cli.run(data, "", "verify", dir.toString());
-    assertEquals(0, r.code(), r.out());
+        "# 메모\n\n## write\n\nnote.txt에 hi를 쓰세요.\n", 0);
     // touch-files makes an empty note.txt and fails; write-files passes, as accepted
     assertTrue(r.out().contains("  demo/note: generated cheats: 2 ran, 0 passed, 1 accepted"), r.out());
     assertTrue(r.out().strip().endsWith("1 passed, 0 failed; generated cheats: 2 ran, 0 passed, 1 accepted"), r.out());
   }
 
-  /** A lesson folder under lessons/demo/ with its three files. */
-  private Path demoLesson(String folder, String yaml, String en, String ko) throws IOException {
+  /** `verify` of a lesson folder under lessons/demo/ with these three files, which must exit with {@code code}. */
+  private Cli.Run verifyDemo(String folder, String yaml, String en, String ko, int code)
+      throws IOException, InterruptedException {
     Path dir = data.resolve("lessons/demo/" + folder);
     Files.createDirectories(dir);
     Files.writeString(dir.resolve("lesson.yaml"), yaml);
     Files.writeString(dir.resolve("en.md"), en);
     Files.writeString(dir.resolve("ko.md"), ko);
-    return dir;
+    Cli.Run r = Cli.run(data, "", "verify", dir.toString());
+    assertEquals(code, r.code(), r.out());
+    return r;
   }
 }
