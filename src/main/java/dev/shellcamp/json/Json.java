@@ -1,7 +1,10 @@
 package dev.shellcamp.json;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** A minimal JSON writer for our own files and --json output; reading goes through the YAML parser. */
 public final class Json {
@@ -18,6 +21,30 @@ public final class Json {
     StringBuilder b = new StringBuilder();
     write(v, b, "", false);
     return b.toString();
+  }
+
+  /**
+   * A JSON object for {@link #write}, its keys in the order given: {@code object("id", 7, "name", n)}.
+   * Unlike Map.of, it keeps that order and takes null values (written as null).
+   */
+  public static Map<String, Object> object(Object... keysAndValues) {
+    if (keysAndValues.length % 2 != 0) {
+      throw new IllegalArgumentException("keys and values come in pairs, got " + keysAndValues.length);
+    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return m;
+  }
+
+  /** A JSON array for {@link #write}: each of {@code xs} as {@code f} makes it, in order. */
+  public static <T> List<Object> array(List<T> xs, Function<T, Object> f) {
+    List<Object> out = new ArrayList<>(xs.size());
+    for (T x : xs) {
+      out.add(f.apply(x));
+    }
+    return out;
   }
 
   private static void write(Object v, StringBuilder b, String indent, boolean pretty) {

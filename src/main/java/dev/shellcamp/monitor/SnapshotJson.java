@@ -1,5 +1,8 @@
 package dev.shellcamp.monitor;
 
+import static dev.shellcamp.json.Json.array;
+import static dev.shellcamp.json.Json.object;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,10 +31,10 @@ public final class SnapshotJson {
     mem.put("swap_total", s.memory().swapTotal());
     mem.put("swap_used", s.memory().swapUsed());
     o.put("memory", mem);
-    o.put("filesystems", list(s.filesystems(), f -> map("device", f.device(), "mount", f.mount(), "type", f.type(),
+    o.put("filesystems", array(s.filesystems(), f -> object("device", f.device(), "mount", f.mount(), "type", f.type(),
         "total", f.total(), "used", f.used(), "available", f.available())));
-    o.put("disks", list(s.disks(), d -> map("name", d.name(), "read_bps", round(d.in()), "write_bps", round(d.out()))));
-    o.put("networks", list(s.networks(), n -> map("name", n.name(), "rx_bps", round(n.in()), "tx_bps", round(n.out()))));
+    o.put("disks", array(s.disks(), d -> object("name", d.name(), "read_bps", round(d.in()), "write_bps", round(d.out()))));
+    o.put("networks", array(s.networks(), n -> object("name", n.name(), "rx_bps", round(n.in()), "tx_bps", round(n.out()))));
     Map<String, Object> lim = new LinkedHashMap<>();
     lim.put("container", s.limits().container());
     lim.put("cgroup_version", s.limits().cgroupVersion());
@@ -41,32 +44,16 @@ public final class SnapshotJson {
     o.put("cgroup", lim);
     Map<String, Object> gpu = new LinkedHashMap<>();
     gpu.put("problem", s.gpu().problem() == null ? null : s.gpu().problem().equals("absent") ? "no GPU found" : s.gpu().problem());
-    gpu.put("gpus", list(s.gpu().gpus(), g -> map("index", g.index(), "name", g.name(), "utilization_pct", g.utilization(),
+    gpu.put("gpus", array(s.gpu().gpus(), g -> object("index", g.index(), "name", g.name(), "utilization_pct", g.utilization(),
         "memory_used_mib", g.memoryUsedMiB(), "memory_total_mib", g.memoryTotalMiB(), "temperature_c", g.temperature())));
     o.put("gpu", gpu);
-    o.put("listening", list(s.listeners(), l -> map("protocol", l.protocol(), "address", l.address(), "port", l.port(),
+    o.put("listening", array(s.listeners(), l -> object("protocol", l.protocol(), "address", l.address(), "port", l.port(),
         "pid", l.pid() < 0 ? null : l.pid(), "command", l.command())));
     List<Snapshot.Proc> procs = new ArrayList<>(s.processes());
     procs.sort(ProcessOrder.comparator(View.Sort.CPU));
-    o.put("processes", list(procs, p -> map("pid", p.pid(), "ppid", p.ppid(), "user", p.user(), "state", String.valueOf(p.state()),
+    o.put("processes", array(procs, p -> object("pid", p.pid(), "ppid", p.ppid(), "user", p.user(), "state", String.valueOf(p.state()),
         "cpu_pct", round(p.cpu()), "rss", p.rss(), "name", p.name(), "command", p.command())));
     return o;
-  }
-
-  private static <T> List<Object> list(List<T> xs, java.util.function.Function<T, Object> f) {
-    List<Object> out = new ArrayList<>();
-    for (T x : xs) {
-      out.add(f.apply(x));
-    }
-    return out;
-  }
-
-  private static Map<String, Object> map(Object... kv) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    for (int i = 0; i < kv.length; i += 2) {
-      m.put((String) kv[i], kv[i + 1]);
-    }
-    return m;
   }
 
   private static double round(double d) {
