@@ -29,18 +29,9 @@ final class ProgressCommand implements Callable<Integer> {
   Format format = null;
 
   static Map<String, Object> toMap(Overview.Row r) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("course", r.course());
-    m.put("id", r.id());
-    m.put("title", r.title());
-    m.put("steps", r.steps());
-    m.put("done", r.done());
-    m.put("current_step", r.current() + 1);
-    m.put("completed", r.completed());
-    m.put("skipped", r.skipped());
-    m.put("hints", r.hints());
-    m.put("unavailable", r.unavailable());
-    return m;
+    return Json.object("course", r.course(), "id", r.id(), "title", r.title(), "steps", r.steps(), "done", r.done(),
+        "current_step", r.current() + 1, "completed", r.completed(), "skipped", r.skipped(), "hints", r.hints(),
+        "unavailable", r.unavailable());
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.shellcamp.lab.load;
 
+import dev.shellcamp.json.Json;
 import dev.shellcamp.lab.LabText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -59,51 +60,17 @@ public record LoadReport(LoadPlan plan, long sent, long ok, Errors errors, doubl
     m.put("warmup_s", plan.warmup().toMillis() / 1000.0);
     m.put("connections", plan.connections());
     m.put("timeout_s", plan.timeout().toMillis() / 1000.0);
-    Map<String, Object> req = new LinkedHashMap<>();
-    req.put("sent", sent);
-    req.put("ok", ok);
-    req.put("errors", errors.total());
-    req.put("answered", answered());
-    m.put("requests", req);
-    Map<String, Object> err = new LinkedHashMap<>();
-    err.put("connect", errors.connect());
-    err.put("timeout", errors.timeout());
+    m.put("requests", Json.object("sent", sent, "ok", ok, "errors", errors.total(), "answered", answered()));
     Map<String, Object> byCode = new LinkedHashMap<>();
     errors.status().forEach((code, n) -> byCode.put(String.valueOf(code), n));
-    err.put("status", byCode);
-    err.put("body", errors.body());
-    err.put("io", errors.io());
-    m.put("errors", err);
-    Map<String, Object> lat = new LinkedHashMap<>();
-    lat.put("count", latency.count());
-    lat.put("p50", round(latency.p50()));
-    lat.put("p90", round(latency.p90()));
-    lat.put("p95", round(latency.p95()));
-    lat.put("p99", round(latency.p99()));
-    lat.put("p99_9", round(latency.p999()));
-    lat.put("max", round(latency.max()));
-    lat.put("mean", round(latency.mean()));
-    m.put("latency_ms", lat);
-    List<Object> seconds = new ArrayList<>();
-    for (Second s : timeline) {
-      Map<String, Object> e = new LinkedHashMap<>();
-      e.put("second", s.second());
-      e.put("sent", s.sent());
-      e.put("ok", s.ok());
-      e.put("errors", s.errors());
-      e.put("p99_ms", round(s.p99()));
-      seconds.add(e);
-    }
-    m.put("timeline", seconds);
-    List<Object> buckets = new ArrayList<>();
-    for (Bucket b : histogram) {
-      Map<String, Object> e = new LinkedHashMap<>();
-      e.put("from_ms", b.from());
-      e.put("to_ms", b.to());
-      e.put("count", b.count());
-      buckets.add(e);
-    }
-    m.put("histogram", buckets);
+    m.put("errors", Json.object("connect", errors.connect(), "timeout", errors.timeout(), "status", byCode,
+        "body", errors.body(), "io", errors.io()));
+    m.put("latency_ms", Json.object("count", latency.count(), "p50", round(latency.p50()), "p90", round(latency.p90()),
+        "p95", round(latency.p95()), "p99", round(latency.p99()), "p99_9", round(latency.p999()),
+        "max", round(latency.max()), "mean", round(latency.mean())));
+    m.put("timeline", Json.array(timeline, s -> Json.object("second", s.second(), "sent", s.sent(), "ok", s.ok(),
+        "errors", s.errors(), "p99_ms", round(s.p99()))));
+    m.put("histogram", Json.array(histogram, b -> Json.object("from_ms", b.from(), "to_ms", b.to(), "count", b.count())));
     m.put("saturated", saturated());
     m.put("warnings", new ArrayList<Object>(warnings.stream().map(LabText::toString).toList()));
     return m;
