@@ -27,6 +27,13 @@ class MarkdownTest {
     }
   }
 
+  /** {@code md} rendered at {@code width}, as lines, each of which must fit that width. */
+  private static List<String> fitting(String md, int width) {
+    List<String> out = lines(render(md, width));
+    assertFits(out, width);
+    return out;
+  }
+
   private static List<String> words(String s) {
     return Arrays.stream(s.strip().split("\\s+")).filter(w -> !w.isEmpty()).toList();
   }
@@ -38,8 +45,7 @@ class MarkdownTest {
 
   @Test
   void headingUnderlineIsCappedAtTheWidth() {
-    List<String> out = lines(render("# 파이프와 리다이렉션으로 표준 출력을 다루기\n", 20));
-    assertFits(out, 20);
+    List<String> out = fitting("# 파이프와 리다이렉션으로 표준 출력을 다루기\n", 20);
     assertEquals("─".repeat(20), out.get(out.size() - 1));
   }
 
@@ -52,9 +58,8 @@ class MarkdownTest {
   void paragraphWrapsAtWidthWithoutSplittingWords() {
     String text = "The shell reads one line at a time, splits it into words, expands variables and globs, "
         + "and then runs the command it names with the remaining words as its arguments.";
-    List<String> out = lines(render(text + "\n", 40));
+    List<String> out = fitting(text + "\n", 40);
     assertTrue(out.size() > 1, "the paragraph should wrap: " + out);
-    assertFits(out, 40);
     for (String l : out) {
       assertEquals(l.strip(), l, "no leading or trailing spaces: '" + l + "'");
     }
@@ -85,9 +90,8 @@ class MarkdownTest {
         + "첫 단어가 가리키는 명령을 나머지 단어를 인자로 삼아 실행합니다. 파이프는 한 명령의 표준 출력을 "
         + "다음 명령의 표준 입력으로 연결합니다.";
     for (int width : new int[] {20, 21, 30, 40}) {
-      List<String> out = lines(render(text + "\n", width));
+      List<String> out = fitting(text + "\n", width);
       assertTrue(out.size() > 2, "should wrap at " + width + ": " + out);
-      assertFits(out, width);
       assertEquals(text, String.join(" ", out), "text preserved at width " + width);
     }
     assertEquals(2, Width.of("셸"));
@@ -108,8 +112,7 @@ class MarkdownTest {
   @Test
   void aKoreanRunWiderThanTheLineIsBrokenByCharacters() {
     String run = "가나다라마바사아자차카타파하가나다라마바사아자차카타파하"; // 28 syllables, 56 columns
-    List<String> out = lines(render(run + "\n", 21));
-    assertFits(out, 21);
+    List<String> out = fitting(run + "\n", 21);
     assertEquals(run, String.join("", out));
     assertEquals(20, Width.of(out.get(0)), "an odd column left over stays empty rather than splitting a syllable");
   }
@@ -142,8 +145,7 @@ class MarkdownTest {
 
   @Test
   void numberedListKeepsItsStartNumberAndIndentsLongNumbers() {
-    List<String> out = lines(render("9. nine is a number\n10. ten has two digits and wraps\n", 20));
-    assertFits(out, 20);
+    List<String> out = fitting("9. nine is a number\n10. ten has two digits and wraps\n", 20);
     assertEquals("9. nine is a number", out.get(0));
     assertTrue(out.get(1).startsWith("10. ten"), out.toString());
     assertTrue(out.get(2).startsWith("    ") && !out.get(2).startsWith("     "), "continuation under the text: " + out);
@@ -152,8 +154,7 @@ class MarkdownTest {
   @Test
   void koreanBulletListWrapsUnderItsText() {
     String md = "- 파이프는 한 명령의 표준 출력을 다음 명령의 표준 입력으로 연결합니다\n- 두 번째\n";
-    List<String> out = lines(render(md, 24));
-    assertFits(out, 24);
+    List<String> out = fitting(md, 24);
     assertTrue(out.get(0).startsWith("• 파이프는"), out.toString());
     for (int i = 1; i < out.size() - 1; i++) {
       assertTrue(out.get(i).startsWith("  ") && !out.get(i).startsWith("   "), "continuation indent: " + out);
@@ -202,9 +203,8 @@ class MarkdownTest {
         | pwd | 현재 디렉터리 |
         | cd ~ | 홈으로 이동 |
         """;
-    List<String> out = lines(render(md, 60));
+    List<String> out = fitting(md, 60);
     assertEquals(5, out.size(), out.toString());
-    assertFits(out, 60);
     String rule = out.get(1);
     assertTrue(rule.matches("─+┼─+"), rule);
     int cross = Width.of(rule.substring(0, rule.indexOf('┼')));
@@ -269,9 +269,8 @@ class MarkdownTest {
     String code = "grep -rn pattern src/"; // 21 columns: fits every width tried
     String md = "To search every file below a folder for a word, type `" + code + "` and read the matches.\n";
     for (int width = 22; width <= 60; width++) {
-      List<String> out = lines(render(md, width));
+      List<String> out = fitting(md, width);
       assertTrue(out.stream().anyMatch(l -> l.contains(code)), "'" + code + "' whole on one line at width " + width + ": " + out);
-      assertFits(out, width);
     }
   }
 
@@ -279,9 +278,8 @@ class MarkdownTest {
   void inlineCodeInKoreanIsNeverSplit() {
     String md = "파일 안의 단어를 찾으려면 `grep -n apple fruits.txt` 처럼 입력하고 결과를 확인하세요.\n";
     for (int width = 28; width <= 50; width++) {
-      List<String> out = lines(render(md, width));
+      List<String> out = fitting(md, width);
       assertTrue(out.stream().anyMatch(l -> l.contains("grep -n apple fruits.txt")), width + ": " + out);
-      assertFits(out, width);
     }
   }
 
@@ -298,13 +296,11 @@ class MarkdownTest {
 
   @Test
   void textGluedToInlineCodeIsNotBrokenOff() {
-    List<String> ko = lines(render("이제 다시 `fruits.txt`를 열어 내용을 확인하세요.\n", 20));
-    assertFits(ko, 20);
+    List<String> ko = fitting("이제 다시 `fruits.txt`를 열어 내용을 확인하세요.\n", 20);
     assertTrue(ko.stream().anyMatch(l -> l.contains("fruits.txt를")), ko.toString());
     assertEquals(words("이제 다시 fruits.txt를 열어 내용을 확인하세요."), words(String.join(" ", ko)));
 
-    List<String> en = lines(render("Now please run it `ls`, then press Enter.\n", 20));
-    assertFits(en, 20);
+    List<String> en = fitting("Now please run it `ls`, then press Enter.\n", 20);
     assertTrue(en.stream().anyMatch(l -> l.contains("ls,")), en.toString());
     assertTrue(en.stream().noneMatch(l -> l.startsWith(",")), en.toString());
 
