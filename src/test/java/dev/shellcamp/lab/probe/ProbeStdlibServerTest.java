@@ -3,13 +3,11 @@ package dev.shellcamp.lab.probe;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -26,54 +24,46 @@ class ProbeStdlibServerTest {
   static final String MODULE = "stdlib_half_plus_two";
   static final String ADVICE = "hardening advice, not in V2: a warning here does not fail the check";
 
-  @TempDir Path dir;
-
-  @BeforeEach
-  void needsPython() {
-    ProbePython.assume("http.server", "python3");
-  }
+  @RegisterExtension
+  final PythonServers servers = new PythonServers("http.server", "python3");
 
   @Test
   void aServerRightByTheProtocolPassesAndTheMissingHardeningWarns() throws Exception {
-    try (ProbePython app = ProbePython.script(dir, MODULE, ProbePython.source(MODULE))) {
-      ProbeRun r = app.passes();
-      List<String> warned = List.of("unknown-input", "empty-batch", "body-over-1mib", "wrong-content-type", "metrics-count");
-      for (String id : warned) {
-        assertTrue(r.line(id).startsWith("! "), id + " warns: " + r.all());
-        assertEquals(ADVICE, r.heading(id), r.all());
-      }
-      assertTrue(r.line("unknown-input").contains("the server accepted an input named 'no_such_input'"), r.all());
-      assertTrue(r.line("body-over-1mib").contains("got 200"), r.all());
-      assertEquals("V2 health: GET /v2/health/live, /v2/health/ready", r.heading("live"), r.all());
-      assertEquals("V2 errors: a request V2 cannot take gets a 4xx and {\"error\": \"...\"}", r.heading("nan-in-data"),
-          r.all());
-      assertEquals("V2 inference: POST /v2/models/{name}/infer, the request and response JSON", r.heading("id-echoed"),
-          r.all());
-      assertTrue(r.out().endsWith("\n25 passed, 0 failed, 5 warned, 0 skipped\n"
-          + "warnings, hardening advice the protocol does not ask for (they do not fail the check): "
-          + String.join(", ", warned) + "\n"), r.all());
+    ProbeRun r = servers.script(MODULE).passes();
+    List<String> warned = List.of("unknown-input", "empty-batch", "body-over-1mib", "wrong-content-type", "metrics-count");
+    for (String id : warned) {
+      assertTrue(r.line(id).startsWith("! "), id + " warns: " + r.all());
+      assertEquals(ADVICE, r.heading(id), r.all());
     }
+    assertTrue(r.line("unknown-input").contains("the server accepted an input named 'no_such_input'"), r.all());
+    assertTrue(r.line("body-over-1mib").contains("got 200"), r.all());
+    assertEquals("V2 health: GET /v2/health/live, /v2/health/ready", r.heading("live"), r.all());
+    assertEquals("V2 errors: a request V2 cannot take gets a 4xx and {\"error\": \"...\"}", r.heading("nan-in-data"),
+        r.all());
+    assertEquals("V2 inference: POST /v2/models/{name}/infer, the request and response JSON", r.heading("id-echoed"),
+        r.all());
+    assertTrue(r.out().endsWith("\n25 passed, 0 failed, 5 warned, 0 skipped\n"
+        + "warnings, hardening advice the protocol does not ask for (they do not fail the check): "
+        + String.join(", ", warned) + "\n"), r.all());
   }
 
   @Test
   @SuppressWarnings("unchecked")
   void itsJsonNamesEachCasesSectionAndTheWarnings() throws Exception {
-    try (ProbePython app = ProbePython.script(dir, MODULE, ProbePython.source(MODULE))) {
-      ProbeRun r = app.passes("--json");
-      var doc = (Map<String, Object>) new Load(LoadSettings.builder().build()).loadFromString(r.out());
-      assertEquals(true, doc.get("ok"));
-      assertEquals(5, doc.get("warned"));
-      assertEquals(List.of("unknown-input", "empty-batch", "body-over-1mib", "wrong-content-type", "metrics-count"),
-          doc.get("warnings"));
-      var cases = (List<Map<String, Object>>) doc.get("cases");
-      var byId = cases.stream().collect(java.util.stream.Collectors.toMap(c -> (String) c.get("id"), c -> c));
-      assertEquals(Map.of("status", "warned", "section", "hardening", "required", false),
-          pick(byId.get("body-over-1mib")), r.out());
-      assertEquals(Map.of("status", "passed", "section", "errors", "required", true), pick(byId.get("nan-in-data")));
-      assertEquals(Map.of("status", "passed", "section", "model-metadata", "required", true),
-          pick(byId.get("model-metadata")));
-      assertEquals(Map.of("status", "passed", "section", "objective", "required", true), pick(byId.get("latency-slo")));
-    }
+    ProbeRun r = servers.script(MODULE).passes("--json");
+    var doc = (Map<String, Object>) new Load(LoadSettings.builder().build()).loadFromString(r.out());
+    assertEquals(true, doc.get("ok"));
+    assertEquals(5, doc.get("warned"));
+    assertEquals(List.of("unknown-input", "empty-batch", "body-over-1mib", "wrong-content-type", "metrics-count"),
+        doc.get("warnings"));
+    var cases = (List<Map<String, Object>>) doc.get("cases");
+    var byId = cases.stream().collect(java.util.stream.Collectors.toMap(c -> (String) c.get("id"), c -> c));
+    assertEquals(Map.of("status", "warned", "section", "hardening", "required", false),
+        pick(byId.get("body-over-1mib")), r.out());
+    assertEquals(Map.of("status", "passed", "section", "errors", "required", true), pick(byId.get("nan-in-data")));
+    assertEquals(Map.of("status", "passed", "section", "model-metadata", "required", true),
+        pick(byId.get("model-metadata")));
+    assertEquals(Map.of("status", "passed", "section", "objective", "required", true), pick(byId.get("latency-slo")));
   }
 
   private static Map<String, Object> pick(Map<String, Object> c) {
@@ -104,10 +94,9 @@ class ProbeStdlibServerTest {
   void aBugFailsTheCaseThatNamesIt(String bug, String right, String wrong, String id, String line) throws Exception {
     String source = ProbePython.source(MODULE);
     assertEquals(1, source.split(java.util.regex.Pattern.quote(right), -1).length - 1, "'" + right + "' once in " + MODULE);
-    try (ProbePython app = ProbePython.script(dir, MODULE, source.replace(right, wrong))) {
-      ProbeRun r = ProbeRun.lenient(app.url);
-      assertEquals(1, r.code(), bug + ": " + r.all());
-      assertTrue(r.line(id).matches(line), bug + ":\n" + r.line(id) + "\n" + r.all());
-    }
+    ProbePython app = servers.script(MODULE, source.replace(right, wrong));
+    ProbeRun r = ProbeRun.lenient(app.url);
+    assertEquals(1, r.code(), bug + ": " + r.all());
+    assertTrue(r.line(id).matches(line), bug + ":\n" + r.line(id) + "\n" + r.all());
   }
 }
