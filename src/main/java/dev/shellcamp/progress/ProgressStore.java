@@ -163,19 +163,10 @@ public final class ProgressStore {
   static String render(Progress p) {
     Map<String, Object> lessons = new LinkedHashMap<>();
     p.lessons().values().stream().sorted(java.util.Comparator.comparing(LessonProgress::id)).forEach(l ->
-        lessons.put(l.id(), object("step", l.step(), "done", l.done(), "shown", l.shown(), "skipped", l.skipped(),
+        lessons.put(l.id(), Json.object("step", l.step(), "done", l.done(), "shown", l.shown(), "skipped", l.skipped(),
             "hints", l.hints(), "started", l.started(), "completed", l.completed())));
-    return Json.write(object("schema", Progress.SCHEMA, "seed", p.seed(), "lang", p.lang(),
+    return Json.write(Json.object("schema", Progress.SCHEMA, "seed", p.seed(), "lang", p.lang(),
         "last_lesson", p.lastLesson(), "lessons", lessons)) + "\n";
-  }
-
-  /** A JSON object of name, value, name, value...: the file keeps its keys in this order. */
-  private static Map<String, Object> object(Object... nameValue) {
-    Map<String, Object> o = new LinkedHashMap<>();
-    for (int i = 0; i < nameValue.length; i += 2) {
-      o.put((String) nameValue[i], nameValue[i + 1]);
-    }
-    return o;
   }
 
   public void save(Progress p) throws IOException {
