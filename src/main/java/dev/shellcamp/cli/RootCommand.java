@@ -86,7 +86,7 @@ public final class RootCommand implements Callable<Integer> {
         err().println(Env.messages(lang, progress.lang()).get("class.join.no-url"));
         return ExitCodes.USAGE;
       }
-      return new Repl(env.terminal().get(), env.catalog(progress.seed()), env.store(), env.caps(), lang,
+      return new Repl(env.terminal().get(), env.catalog(progress.seed()), env.store(), progress, env.caps(), lang,
           PlainMode.of(plain, bell), classes).run(lessonId);
     } catch (JoinFailure e) {
       err().println(e.getMessage());

@@ -27,6 +27,10 @@ public final class ProgressStore {
   private String warning;
   private String warningKey;
   private volatile long pendingSeed = -1;
+  /** What {@link #peekSeed} parsed, for the load that follows it to use once if the file is unchanged. */
+  private volatile Peeked peeked;
+
+  private record Peeked(String text, ProgressParse parse) {}
 
   public ProgressStore(Path file) {
     this.file = file;
@@ -65,7 +69,7 @@ public final class ProgressStore {
       return fresh();
     }
     try {
-      ProgressParse parsed = ProgressParse.of(read());
+      ProgressParse parsed = parseOnce(read());
       if (!parsed.isWhole()) {
         keepWhatWasRead(parsed);
       }
@@ -103,6 +107,13 @@ public final class ProgressStore {
       warningKey = "progress.partial";
     }
     warning = aside + "\t" + String.join("; ", parsed.reasons());
+  }
+
+  /** {@code text} parsed, by {@link #peekSeed} already if it read the same text (parsing is the costly part). */
+  private ProgressParse parseOnce(String text) throws Yaml.SyntaxError {
+    Peeked p = peeked;
+    peeked = null;
+    return p != null && p.text().equals(text) ? p.parse() : ProgressParse.of(text);
   }
 
   /** The file's text, refused unread when it is larger than any progress could be. */
@@ -150,7 +161,10 @@ public final class ProgressStore {
       return pendingSeed;
     }
     try {
-      return parse(read()).seed();
+      String text = read();
+      ProgressParse parse = ProgressParse.of(text);
+      peeked = new Peeked(text, parse);
+      return parse.progress().seed();
     } catch (IOException | Yaml.SyntaxError | RuntimeException e) {
       return -1;
     }

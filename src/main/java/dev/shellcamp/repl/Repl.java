@@ -8,6 +8,7 @@ import dev.shellcamp.lesson.Lesson;
 import dev.shellcamp.monitor.MonitorScreen;
 import dev.shellcamp.progress.LessonProgress;
 import dev.shellcamp.progress.Overview;
+import dev.shellcamp.progress.Progress;
 import dev.shellcamp.progress.ProgressStore;
 import dev.shellcamp.run.LessonDocker;
 import dev.shellcamp.run.Workspace;
@@ -47,11 +48,11 @@ public final class Repl {
   /** The part of {@link #pending} behind the line now read: it waits on the next command's terminal. */
   private String rest = "";
 
-  public Repl(Terminal terminal, Catalog catalog, ProgressStore store, Capabilities caps, String lang, PlainMode mode,
-      ClassConnection classes) {
+  /** {@code progress} is what {@code store} just loaded (its warnings, if any, are shown here). */
+  public Repl(Terminal terminal, Catalog catalog, ProgressStore store, Progress progress, Capabilities caps, String lang,
+      PlainMode mode, ClassConnection classes) {
     boolean interactive = !Terminal.TYPE_DUMB.equals(terminal.getType())
         && !Terminal.TYPE_DUMB_COLOR.equals(terminal.getType());
-    var progress = store.load();
     String chosen = lang != null ? lang : progress.lang() != null ? progress.lang() : Messages.detectLang(null);
     this.screen = new Screen(terminal, Theme.detect(!interactive, mode.on()), Messages.of(chosen), interactive,
         mode.bell());

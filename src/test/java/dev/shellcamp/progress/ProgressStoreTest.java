@@ -36,6 +36,36 @@ class ProgressStoreTest {
   }
 
   @Test
+  void loadAfterPeekReadsAFileChangedInBetween() throws Exception {
+    Path f = dir.resolve("progress.json");
+    Files.writeString(f, "{\"schema\": 1, \"seed\": 5, \"lessons\": {}}");
+    ProgressStore s = new ProgressStore(f);
+    assertEquals(5, s.peekSeed());
+    // another tutor saved in between: the peeked parse is not used for a different text
+    Files.writeString(f, "{\"schema\": 1, \"seed\": 6, \"lang\": \"ko\", \"lessons\": {}}");
+    Progress p = s.load();
+    assertEquals(6, p.seed());
+    assertEquals("ko", p.lang());
+  }
+
+  @Test
+  void loadAfterPeekOfTheSameFileGivesWhatAParseGives() throws Exception {
+    Path f = dir.resolve("progress.json");
+    ProgressStore s = new ProgressStore(f);
+    s.save(s.load().withLang("ko").with(LessonProgress.start("linux/streams", "2026-01-01T00:00:00Z").markDone("a")));
+    ProgressStore fresh = new ProgressStore(f);
+    long seed = fresh.peekSeed();
+    Progress viaPeek = fresh.load();
+    assertEquals(new ProgressStore(f).load(), viaPeek);
+    assertEquals(seed, viaPeek.seed());
+    // a corrupt file after the peek is still moved aside, not hidden behind the peeked parse
+    Files.writeString(f, "{\"schema\": 1, \"seed\": ");
+    fresh.peekSeed();
+    fresh.load();
+    assertNotNull(fresh.warning());
+  }
+
+  @Test
   void corruptFileIsMovedAsideAndNamed() throws Exception {
     Path f = dir.resolve("progress.json");
     Files.writeString(f, "{\"schema\": 1, \"seed\": 5, \"lessons\": {");
