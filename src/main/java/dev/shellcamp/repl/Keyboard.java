@@ -4,6 +4,7 @@ import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.lang.reflect.Field;
+import dev.shellcamp.trace.Laps;
 import org.jline.keymap.BindingReader;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.impl.LineReaderImpl;
@@ -97,6 +98,7 @@ final class Keyboard extends NonBlockingInputStream {
   }
 
   private int waitForKey() throws IOException {
+    Laps.waiting();
     while (true) {
       Attributes a = terminal.getAttributes();
       if (a.getControlChar(Attributes.ControlChar.VMIN) != 1 || a.getControlChar(Attributes.ControlChar.VTIME) != 0) {
@@ -107,6 +109,7 @@ final class Keyboard extends NonBlockingInputStream {
       }
       int b = in.read();
       if (b >= 0) {
+        Laps.key();
         return b;
       }
       // with VMIN=1 only a hang-up ends a read without a byte; with VMIN=0 another thread set the

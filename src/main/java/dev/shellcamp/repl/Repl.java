@@ -13,6 +13,7 @@ import dev.shellcamp.progress.ProgressStore;
 import dev.shellcamp.run.LessonDocker;
 import dev.shellcamp.run.Workspace;
 import dev.shellcamp.shell.Capabilities;
+import dev.shellcamp.trace.Laps;
 import dev.shellcamp.trace.Phases;
 import dev.shellcamp.ui.Messages;
 import dev.shellcamp.ui.PlainMode;
@@ -214,7 +215,9 @@ public final class Repl {
       if (session == null) {
         return choose(line.strip());
       }
+      Laps.at("to-guard");
       Optional<Danger> danger = DangerGuard.judge(line, session.cwd(), session.workspace(), session::variable);
+      Laps.at("guard");
       if (danger.isPresent() && !confirm(danger.get())) {
         screen.note(screen.msg("danger.declined"));
         return true;
@@ -224,6 +227,7 @@ public final class Repl {
         rest = "";
       }
       pending = pending + session.shellLine(line, feed);
+      Laps.at("line-done");
       return true;
     } catch (Exception | LinkageError | StackOverflowError e) {
       // one failing line must not end the learner's session (or leave the terminal raw)

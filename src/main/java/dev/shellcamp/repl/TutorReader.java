@@ -1,5 +1,6 @@
 package dev.shellcamp.repl;
 
+import dev.shellcamp.trace.Laps;
 import java.util.Map;
 import org.jline.keymap.KeyMap;
 import org.jline.reader.LineReader;
@@ -35,6 +36,7 @@ class TutorReader extends LineReaderImpl {
 
   @Override
   public String readLine(String prompt) {
+    Laps.at("readline");
     Attributes saved = terminal.getAttributes();
     Attributes noSignals = new Attributes(saved);
     noSignals.setLocalFlag(Attributes.LocalFlag.ISIG, false);
@@ -42,12 +44,14 @@ class TutorReader extends LineReaderImpl {
     try {
       return super.readLine(prompt);
     } finally {
+      Laps.at("accepted");
       // without echo until the next prompt: keys typed as a line is accepted would otherwise be
       // echoed here and again by the command's terminal, and keys typed while the tutor prints
       // would land in its output; they are shown where they are read, as in bash
       Attributes quiet = new Attributes(saved);
       quiet.setLocalFlag(Attributes.LocalFlag.ECHO, false);
       terminal.setAttributes(quiet);
+      Laps.at("echo-off");
     }
   }
 
