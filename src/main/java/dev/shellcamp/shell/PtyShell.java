@@ -4,6 +4,7 @@ import com.pty4j.PtyProcess;
 import com.pty4j.PtyProcessBuilder;
 import com.pty4j.WinSize;
 import dev.shellcamp.shell.CommandResult.Flag;
+import dev.shellcamp.trace.Laps;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,6 +46,8 @@ public final class PtyShell implements AutoCloseable {
   private final Map<String, String> env;
   private final String key;
   private final Path ctl;
+  /** The next command line, for bash's ^X^L binding; written under {@link #lock}. */
+  private final ControlFile cmdFile;
   private int orphansEnded;
   private final Object lock = new Object();
   /** Orders the learner's keys against the end of a command; taken after {@link #lock}, never before. */
@@ -106,6 +109,7 @@ public final class PtyShell implements AutoCloseable {
         Files.write(ctl.resolve(script), rc.readAllBytes());
       }
     }
+    this.cmdFile = new ControlFile(ctl.resolve("cmd"));
     this.env = environment(workspace, extraEnv);
     this.cwd = workspace.toString();
   }
@@ -273,7 +277,10 @@ public final class PtyShell implements AutoCloseable {
   private void onMarker(List<String> f) {
     synchronized (lock) {
       switch (f.get(0)) {
-        case "start" -> started = waitingId > 0;
+        case "start" -> {
+          Laps.at("bash-start");
+          started = waitingId > 0;
+        }
         case "ps2" -> {
           if (waitingId > 0 && !incomplete) {
             incomplete = true;
@@ -285,6 +292,7 @@ public final class PtyShell implements AutoCloseable {
           return;  // nobody waits for it: waking the command's thread costs a context switch a command
         }
         case "done" -> {
+          Laps.at("bash-done");
           // done;id;status;drains;PWD (the parser keeps what follows the status whole, for the
           // PWD's sake): bash waits for our answer only when it drains
           boolean drains = f.size() >= 4 && f.get(3).startsWith("1;");
@@ -350,7 +358,9 @@ public final class PtyShell implements AutoCloseable {
     synchronized (lock) {
       ensureAlive();
       id = ++nextId;
-      Files.writeString(ctl.resolve("cmd"), id + "\n" + line, StandardCharsets.UTF_8);
+      Laps.at("run-lock");
+      cmdFile.write(id + "\n" + line);
+      Laps.at("cmd-file");
       captured.reset();
       started = false;
       doneSeen = false;
@@ -364,16 +374,18 @@ public final class PtyShell implements AutoCloseable {
       waitingId = id;
       synchronized (keyLock) {
         markTyped(!typedAhead.isEmpty());
-        toPty.write(RUN_KEYS);
-        // readline reads a byte at a time, so these stay queued for the command, unechoed, as
-        // keys typed ahead in a terminal do
-        toPty.write(typedAhead.getBytes(StandardCharsets.UTF_8));
+        Laps.at("typed-file");
+        // readline reads a byte at a time, so typed-ahead keys stay queued for the command,
+        // unechoed, as keys typed ahead in a terminal do; one write, one wake-up of bash
+        toPty.write(typedAhead.isEmpty() ? RUN_KEYS : runKeysThen(typedAhead));
         toPty.flush();
         keys = Keys.OPEN;
         keyLock.notifyAll();
       }
     }
+    Laps.at("sent");
     boolean timedOut = !awaitDone(id, line, timeout);
+    Laps.at("woke");
     synchronized (lock) {
       if (reattached && lostBeforeStart && doneSeen && !dead) {
         // the hooks were gone before this line could start: run it now
@@ -416,6 +428,13 @@ public final class PtyShell implements AutoCloseable {
       int status = incomplete ? 2 : reattached ? 0 : doneStatus;
       return new CommandResult(line, status, output, cwd, flags, unread, stoppedWaiting);
     }
+  }
+
+  private static byte[] runKeysThen(String typedAhead) {
+    byte[] ahead = typedAhead.getBytes(StandardCharsets.UTF_8);
+    byte[] all = Arrays.copyOf(RUN_KEYS, RUN_KEYS.length + ahead.length);
+    System.arraycopy(ahead, 0, all, RUN_KEYS.length, ahead.length);
+    return all;
   }
 
   /**
@@ -839,6 +858,7 @@ public final class PtyShell implements AutoCloseable {
   @Override
   public void close() {
     reapProcesses();
+    cmdFile.close();
     synchronized (lock) {
       dead = true;
       lock.notifyAll();
