@@ -48,6 +48,7 @@ public final class Repl {
   private String pending = "";
   /** The part of {@link #pending} behind the line now read: it waits on the next command's terminal. */
   private String rest = "";
+  private boolean promptMarked;
 
   /** {@code progress} is what {@code store} just loaded (its warnings, if any, are shown here). */
   public Repl(Terminal terminal, Catalog catalog, ProgressStore store, Progress progress, Capabilities caps, String lang,
@@ -183,7 +184,11 @@ public final class Repl {
       pending = "";
       reader.runMacro(first);
     }
-    Phases.mark("reading a line");
+    if (!promptMarked) {
+      // once: a line printed to stderr per command would be timed in every command's laps
+      promptMarked = true;
+      Phases.mark("reading a line");
+    }
     return reader.readLine(prompt());
   }
 
