@@ -17,6 +17,7 @@ import dev.shellcamp.run.LessonRun;
 import dev.shellcamp.run.Workspace;
 import dev.shellcamp.shell.Capabilities;
 import dev.shellcamp.shell.CommandResult;
+import dev.shellcamp.trace.Laps;
 import dev.shellcamp.trace.Phases;
 import dev.shellcamp.ui.Twins;
 import java.io.IOException;
@@ -224,13 +225,17 @@ final class LessonSession implements AutoCloseable {
   String shellLine(String line, String typedAhead) throws IOException {
     CommandResult r;
     PassThrough pass = new PassThrough(screen.terminal, run.shell(), screen.interactive, status);
+    Laps.at("pass-open");
     try (pass) {
       r = run.run(line, typedAhead, pass.sink(), screen.interactive ? NO_LIMIT : PIPED_LIMIT);
+      Laps.at("ran");
     } finally {
+      Laps.at("pass-close");
       if (pass.drew()) {
         status.redraw();
       }
     }
+    Laps.at("redraw");
     if (r.reattached() && screen.interactive && !screen.plain) {
       // the prompt of the shell that `exec bash` started, drawn before it was found
       screen.terminal.writer().print("\r\u001b[K");
@@ -250,9 +255,11 @@ final class LessonSession implements AutoCloseable {
     } else if (r.timedOut()) {
       screen.note(screen.msg("shell.timeout"));
     }
+    Laps.at("notes");
     if (!finished && unavailable == null) {
       Twins twins = twinsIf(events.joined());
       Result res = evaluate(twins);
+      Laps.at("checks");
       if (res.passed()) {
         passed();
       } else {
@@ -262,6 +269,7 @@ final class LessonSession implements AutoCloseable {
           sendFailure(res, twins);
         }
         explainOnce();
+        Laps.at("explain");
       }
     }
     return r.unread() + pass.held();
@@ -391,11 +399,14 @@ final class LessonSession implements AutoCloseable {
       run.answer(answer.get());
     } else {
       screen.println(screen.theme.code(solve));
-      try (PassThrough pass = new PassThrough(screen.terminal, run.shell(), screen.interactive, status)) {
+      PassThrough pass = new PassThrough(screen.terminal, run.shell(), screen.interactive, status);
+      try (pass) {
         run.run(solve, pass.sink(), PIPED_LIMIT);
       } finally {
         status.redraw();
       }
+      // keys typed meanwhile were for the solution's commands: dropped, once the pump reads no more
+      pass.held();
     }
     Result r = run.evaluate();
     if (!r.passed()) {
