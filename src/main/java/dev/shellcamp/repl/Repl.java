@@ -128,6 +128,7 @@ public final class Repl {
       loop();
       return 0;
     } finally {
+      reader.settleHistory();
       closeSession();
       status.close();
       try {

@@ -20,6 +20,8 @@ class TutorReader extends LineReaderImpl {
   private String pasted;
   /** Null where JLine reads the keyboard itself. */
   private final Keyboard.Pending keys;
+  /** The prompt is not drawn yet in this readLine (for the trace's laps: JLine's set-up, then its drawing). */
+  private boolean firstDraw;
 
   TutorReader(Terminal terminal, String appName, Map<String, Object> variables) {
     super(terminal, appName, variables);
@@ -37,10 +39,14 @@ class TutorReader extends LineReaderImpl {
   @Override
   public String readLine(String prompt) {
     Laps.at("readline");
+    settleHistory();
+    Laps.at("settled");
     Attributes saved = terminal.getAttributes();
     Attributes noSignals = new Attributes(saved);
     noSignals.setLocalFlag(Attributes.LocalFlag.ISIG, false);
     terminal.setAttributes(noSignals);
+    Laps.at("isig");
+    firstDraw = true;
     try {
       return super.readLine(prompt);
     } finally {
@@ -65,7 +71,27 @@ class TutorReader extends LineReaderImpl {
     if (keys != null && keys.keysWaiting()) {
       return true;
     }
+    if (firstDraw) {
+      Laps.at("jl-setup");
+      boolean r = super.redisplay();
+      Laps.at("drawn");
+      firstDraw = false;
+      return r;
+    }
     return super.redisplay();
+  }
+
+  /** The last line's history write, finished before the history is read or written again. */
+  void settleHistory() {
+    if (getHistory() instanceof ReplHistory h) {
+      h.settle();
+    }
+  }
+
+  @Override
+  protected boolean acceptLine() {
+    Laps.at("typed");
+    return super.acceptLine();
   }
 
   @Override
