@@ -49,6 +49,7 @@ public final class Repl {
   /** The part of {@link #pending} behind the line now read: it waits on the next command's terminal. */
   private String rest = "";
   private boolean promptMarked;
+  private boolean linesWarmed;
 
   /** {@code progress} is what {@code store} just loaded (its warnings, if any, are shown here). */
   public Repl(Terminal terminal, Catalog catalog, ProgressStore store, Progress progress, Capabilities caps, String lang,
@@ -189,6 +190,11 @@ public final class Repl {
       // once: a line printed to stderr per command would be timed in every command's laps
       promptMarked = true;
       Phases.mark("reading a line");
+    }
+    if (!linesWarmed && session != null && screen.interactive) {
+      // the first lesson prompt: the learner reads the step before typing
+      linesWarmed = true;
+      WarmLines.inBackground(prompt(), session.workspace(), screen.messages);
     }
     return reader.readLine(prompt());
   }
