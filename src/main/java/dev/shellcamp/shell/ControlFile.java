@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
@@ -23,7 +24,10 @@ final class ControlFile implements AutoCloseable {
   /** Replaces the file's content; bash reads it only after the keys that follow this. */
   void write(String text) throws IOException {
     byte[] b = text.getBytes(StandardCharsets.UTF_8);
-    if (channel == null || !channel.isOpen()) {
+    // reopened when the file went away (a learner's `rm -rf /tmp/*`): a kept channel would write
+    // to the unlinked file and bash would read nothing, where a failed open says what happened
+    if (channel == null || !channel.isOpen() || !Files.exists(path)) {
+      close();
       channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     }
     ByteBuffer buf = ByteBuffer.wrap(b);
