@@ -49,13 +49,12 @@ public final class Main {
       long seed = store.peekSeed();
       Seeded s = seed < 0 ? null : new Seeded(seed, catalog(seed));
       Phases.mark("catalog loaded");
-      if (s != null) {
-        // the menu's availability column (a docker socket round trip) while the terminal opens
-        s.catalog().summaries().values().forEach(l -> caps.missingAtAGlance(l.requires()));
-        Phases.mark("capabilities probed");
-        if (quickStart != null) {
-          Warm.lessonInBackground(s.catalog(), quickStart);
-        }
+      if (s != null && quickStart != null) {
+        Warm.lessonInBackground(s.catalog(), quickStart);
+        // the menu's column is not on a lesson's way: its start waited 15-20 ms for it here
+        daemon(() -> probeForMenu(s.catalog(), caps));
+      } else if (s != null) {
+        probeForMenu(s.catalog(), caps);
       }
       return s;
     }, Main::daemon) : null;
@@ -116,6 +115,12 @@ public final class Main {
 
   /** A catalog loaded ahead of time, and the learner's seed it was loaded for. */
   private record Seeded(long seed, Catalog catalog) {}
+
+  /** The menu's availability column (a docker socket round trip), while the terminal opens. */
+  private static void probeForMenu(Catalog catalog, Capabilities caps) {
+    catalog.summaries().values().forEach(l -> caps.missingAtAGlance(l.requires()));
+    Phases.mark("capabilities probed");
+  }
 
   private static void daemon(Runnable r) {
     Thread t = new Thread(r, "shellcamp-startup");
