@@ -122,7 +122,8 @@ final class LineMatch {
   /** A short line diff: the first lines that differ, with invisible differences spelled out. */
   static String diff(List<String> expected, List<String> actual, boolean regex, Messages m) {
     StringBuilder b = new StringBuilder();
-    b.append("  ").append(m.get("diff.counts", expected.size(), actual.size())).append('\n');
+    String counts = expected.size() == 1 ? "diff.counts.one" : "diff.counts";
+    b.append("  ").append(m.get(counts, expected.size(), actual.size())).append('\n');
     int shown = 0;
     int n = Math.max(expected.size(), actual.size());
     for (int i = 0; i < n && shown < 5; i++) {

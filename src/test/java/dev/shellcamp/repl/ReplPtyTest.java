@@ -48,7 +48,7 @@ class ReplPtyTest {
 
       r.enter("echo eggs >> shopping.txt", "2/9 ❯");
       String why = r.enter(":check", "2/9 ❯");
-      assertTrue(why.contains("expected 1 lines, found 3"), why);
+      assertTrue(why.contains("expected 1 line, found 3"), why);
 
       long t0 = System.nanoTime();
       r.line("sleep 30");

@@ -51,10 +51,10 @@ class ScreenPlainTest {
 
   @Test
   void theBellRingsOnlyWhenAskedFor() throws Exception {
-    screen("en", true).notYet("expected 1 lines, found 3");
-    assertEquals("\u0007Not yet: expected 1 lines, found 3\n", written());
+    screen("en", true).notYet("expected 1 line, found 3");
+    assertEquals("\u0007Not yet: expected 1 line, found 3\n", written());
     out.reset();
-    screen("en", false).notYet("expected 1 lines, found 3");
-    assertEquals("Not yet: expected 1 lines, found 3\n", written());
+    screen("en", false).notYet("expected 1 line, found 3");
+    assertEquals("Not yet: expected 1 line, found 3\n", written());
   }
 }
