@@ -1,5 +1,6 @@
 package dev.shellcamp.check;
 
+import dev.shellcamp.json.Json;
 import dev.shellcamp.run.StepContext;
 import dev.shellcamp.shell.CommandResult;
 import dev.shellcamp.snippet.JavaEngine;
@@ -27,11 +28,7 @@ class FakeContext extends StepContext {
 
   /** A check spec as the loader would make it: {@code spec("file", "path", "a.txt", "exists", "true")}. */
   static dev.shellcamp.lesson.CheckSpec spec(String type, Object... kv) {
-    Map<String, Object> m = new java.util.LinkedHashMap<>();
-    for (int i = 0; i < kv.length; i += 2) {
-      m.put((String) kv[i], kv[i + 1]);
-    }
-    return new dev.shellcamp.lesson.CheckSpec(type, m, 1);
+    return new dev.shellcamp.lesson.CheckSpec(type, Json.object(kv), 1);
   }
 
   FakeContext ran(String line, String output, int status) {

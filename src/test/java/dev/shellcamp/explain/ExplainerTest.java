@@ -3,6 +3,7 @@ package dev.shellcamp.explain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.shellcamp.json.Json;
 import dev.shellcamp.lesson.CheckSpec;
 import dev.shellcamp.lesson.Misconception;
 import dev.shellcamp.shell.CommandResult;
@@ -15,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,11 +53,7 @@ class ExplainerTest {
   }
 
   private static CheckSpec check(String type, Object... kv) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    for (int i = 0; i < kv.length; i += 2) {
-      m.put((String) kv[i], kv[i + 1]);
-    }
-    return new CheckSpec(type, m, 1);
+    return new CheckSpec(type, Json.object(kv), 1);
   }
 
   private void step(CheckSpec... cs) throws Exception {
